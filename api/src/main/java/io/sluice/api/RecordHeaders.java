@@ -1,0 +1,140 @@
+package io.sluice.api;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The standard {@link Headers}: an array list of {@link Header}s.
+ *
+ * <p>Not thread-safe: the thread that builds a record owns its headers until it calls
+ * {@code send}; from then on they are read-only and may be read by any thread.
+ */
+public final class RecordHeaders implements Headers {
+
+    private final List<Header> headers;
+    private volatile boolean readOnly;
+
+    public RecordHeaders() {
+        this.headers = new ArrayList<>(4);
+    }
+
+    public RecordHeaders(Iterable<Header> headers) {
+        this();
+        if (headers != null) {
+            for (Header h : headers) {
+                this.headers.add(Objects.requireNonNull(h, "header"));
+            }
+        }
+    }
+
+    public RecordHeaders(Header[] headers) {
+        this(headers == null ? null : Arrays.asList(headers));
+    }
+
+    @Override
+    public Headers add(Header header) {
+        Objects.requireNonNull(header, "header");
+        checkWritable();
+        headers.add(header);
+        return this;
+    }
+
+    @Override
+    public Headers add(String key, byte[] value) {
+        return add(new RecordHeader(key, value));
+    }
+
+    @Override
+    public Headers remove(String key) {
+        checkWritable();
+        headers.removeIf(h -> h.key().equals(key));
+        return this;
+    }
+
+    @Override
+    public Header lastHeader(String key) {
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            Header h = headers.get(i);
+            if (h.key().equals(key)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Iterable<Header> headers(String key) {
+        List<Header> matching = new ArrayList<>();
+        for (Header h : headers) {
+            if (h.key().equals(key)) {
+                matching.add(h);
+            }
+        }
+        return matching;
+    }
+
+    @Override
+    public Header[] toArray() {
+        return headers.toArray(new Header[0]);
+    }
+
+    @Override
+    public int size() {
+        return headers.size();
+    }
+
+    /** The header at {@code index}, for allocation-free iteration by the producer. */
+    public Header get(int index) {
+        return headers.get(index);
+    }
+
+    @Override
+    public Iterator<Header> iterator() {
+        Iterator<Header> it = headers.iterator();
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public Header next() {
+                return it.next();
+            }
+            // no remove(): removal goes through remove(key), which checks read-only
+        };
+    }
+
+    /** Makes these headers read-only; the producer calls this when the record is sent. */
+    public void setReadOnly() {
+        readOnly = true;
+    }
+
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException("These headers belong to a record that was already sent; they are read-only");
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RecordHeaders other && headers.equals(other.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return headers.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "RecordHeaders(" + headers + ")";
+    }
+}

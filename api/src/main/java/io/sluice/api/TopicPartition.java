@@ -1,0 +1,21 @@
+package io.sluice.api;
+
+import java.util.Objects;
+
+/**
+ * A topic name and a partition number.
+ *
+ * @param topic     the topic, never null
+ * @param partition the partition, 0-based; -1 where no partition was chosen yet
+ */
+public record TopicPartition(String topic, int partition) {
+
+    public TopicPartition {
+        Objects.requireNonNull(topic, "topic");
+    }
+
+    @Override
+    public String toString() {
+        return topic + "-" + partition;
+    }
+}

@@ -1,0 +1,37 @@
+package io.sluice.api.spi;
+
+import java.util.Map;
+
+/**
+ * What every plugin shares: a short name to select it by, configuration, and closing.
+ *
+ * <p>Each producer creates its own instance and calls {@link #configure} once before use and
+ * {@link #close} once when the producer closes.
+ */
+public interface Plugin extends AutoCloseable {
+
+    /**
+     * The short name that selects this plugin in configuration, e.g. {@code zstd} or
+     * {@code round-robin}. Unique among the providers of one SPI; lower case with dashes by
+     * convention. Defaults to the class name.
+     */
+    default String name() {
+        return getClass().getName();
+    }
+
+    /**
+     * Receives the producer's whole configuration (parsed values and the user's originals, so a
+     * plugin may read its own keys). Called once, before any other method, on the thread that
+     * creates the producer.
+     *
+     * @throws io.sluice.api.errors.ConfigException if the plugin's own settings are invalid;
+     *         the producer's construction then fails with it
+     */
+    default void configure(Map<String, ?> configs) {
+    }
+
+    /** Releases resources; called once when the producer closes. Must not throw. */
+    @Override
+    default void close() {
+    }
+}
