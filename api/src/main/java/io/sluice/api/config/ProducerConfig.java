@@ -157,8 +157,8 @@ public final class ProducerConfig {
                 "Rebootstrap after this long (ms) without being able to fetch metadata.");
         // serializers, partitioner, interceptors
         add(t, KEY_SERIALIZER_CLASS_CONFIG, ConfigType.CLASS, NO_DEFAULT, any(),
-                "Serializer for keys: a Serializer class name, a short name (string, bytearray, bytes, integer, long, "
-                        + "short, double, float, uuid, void), or a Kafka serializer class name with a built-in equivalent "
+                "Serializer for keys: a Serializer class name, a short name (string, bytearray, bytebuffer, integer, "
+                        + "long, short, double, float, boolean, uuid, void), or a Kafka serializer class name with a built-in equivalent "
                         + "(e.g. org.apache.kafka.common.serialization.StringSerializer). Not needed when an instance is given.");
         add(t, VALUE_SERIALIZER_CLASS_CONFIG, ConfigType.CLASS, NO_DEFAULT, any(),
                 "Serializer for values; same forms as key.serializer.");

@@ -7,6 +7,10 @@ import java.util.Map;
  *
  * <p>Each producer creates its own instance and calls {@link #configure} once before use and
  * {@link #close} once when the producer closes.
+ *
+ * <p>Constructors must be cheap and free of side effects: to learn providers' short names, the
+ * producer instantiates every provider of an SPI it looks up, also those it does not pick. Load
+ * native libraries, open files or threads in {@link #configure} or on first use, not in the constructor.
  */
 public interface Plugin extends AutoCloseable {
 

@@ -1,0 +1,107 @@
+package io.sluice.core.config;
+
+import static io.sluice.api.config.ProducerConfig.ACKS_CONFIG;
+import static io.sluice.api.config.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG;
+import static io.sluice.api.config.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG;
+import static io.sluice.api.config.ProducerConfig.LINGER_MS_CONFIG;
+import static io.sluice.api.config.ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
+import static io.sluice.api.config.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG;
+import static io.sluice.api.config.ProducerConfig.RETRIES_CONFIG;
+import static io.sluice.api.config.ProducerConfig.SECURITY_PROTOCOL_CONFIG;
+import static io.sluice.api.config.ProducerConfig.TRANSACTIONAL_ID_CONFIG;
+
+import io.sluice.api.errors.ConfigException;
+import java.util.Locale;
+
+/**
+ * The rules that involve more than one key, with Apache Kafka's outcomes
+ * ({@code ProducerConfig.postProcessAndValidateIdempotenceConfigs} and
+ * {@code KafkaProducer.configureDeliveryTimeout}). Stateless.
+ */
+public final class ConfigRules {
+
+    /** Kafka's limit: the broker caches the last 5 batches per producer for de-duplication. */
+    public static final int MAX_IN_FLIGHT_FOR_IDEMPOTENCE = 5;
+
+    private ConfigRules() {
+    }
+
+    /** {@code acks} as a number: -1 for {@code all}. */
+    public static short acks(ProducerSettings s) {
+        String acks = s.getString(ACKS_CONFIG).trim().toLowerCase(Locale.ROOT);
+        return acks.equals("all") ? -1 : Short.parseShort(acks);
+    }
+
+    /**
+     * Whether the producer is idempotent. As in Kafka: explicitly enabled with a conflicting
+     * setting is an error; enabled by default with a conflicting explicit setting quietly turns it off.
+     *
+     * @throws ConfigException naming both keys and what to change
+     */
+    public static boolean idempotence(ProducerSettings s) {
+        boolean wanted = s.getBoolean(ENABLE_IDEMPOTENCE_CONFIG);
+        if (!wanted) {
+            return false;
+        }
+        String conflict = idempotenceConflict(s);
+        if (conflict == null) {
+            return true;
+        }
+        if (s.isSet(ENABLE_IDEMPOTENCE_CONFIG)) {
+            throw new ConfigException(ENABLE_IDEMPOTENCE_CONFIG, "enable.idempotence=true conflicts with " + conflict
+                    + ". Idempotence needs acks=all, retries > 0 and max.in.flight.requests.per.connection <= "
+                    + MAX_IN_FLIGHT_FOR_IDEMPOTENCE + "; change that setting or set enable.idempotence=false.");
+        }
+        return false;
+    }
+
+    /** The first explicit setting that rules out idempotence, or null. */
+    public static String idempotenceConflict(ProducerSettings s) {
+        if (s.isSet(ACKS_CONFIG) && acks(s) != -1) {
+            return "acks=" + s.getString(ACKS_CONFIG);
+        }
+        if (s.isSet(RETRIES_CONFIG) && s.getInt(RETRIES_CONFIG) == 0) {
+            return "retries=0";
+        }
+        if (s.isSet(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION)
+                && s.getInt(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION) > MAX_IN_FLIGHT_FOR_IDEMPOTENCE) {
+            return "max.in.flight.requests.per.connection=" + s.getInt(MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION);
+        }
+        return null;
+    }
+
+    /**
+     * {@code delivery.timeout.ms}, which must cover {@code linger.ms + request.timeout.ms}. As in Kafka:
+     * an explicit smaller value is an error; a default smaller value is raised to the sum.
+     */
+    public static long deliveryTimeoutMs(ProducerSettings s) {
+        long delivery = s.getInt(DELIVERY_TIMEOUT_MS_CONFIG);
+        long lingerAndRequest = s.getLong(LINGER_MS_CONFIG) + s.getInt(REQUEST_TIMEOUT_MS_CONFIG);
+        if (delivery >= lingerAndRequest) {
+            return delivery;
+        }
+        if (s.isSet(DELIVERY_TIMEOUT_MS_CONFIG)) {
+            throw new ConfigException(DELIVERY_TIMEOUT_MS_CONFIG, "delivery.timeout.ms=" + delivery
+                    + " must be at least linger.ms + request.timeout.ms = " + lingerAndRequest
+                    + "; raise delivery.timeout.ms or lower linger.ms or request.timeout.ms.");
+        }
+        return Math.min(lingerAndRequest, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Refuses settings that ask for features Sluice does not have yet, instead of silently ignoring
+     * them (a user asking for TLS must never get plaintext).
+     */
+    public static void refuseUnsupported(ProducerSettings s) {
+        String protocol = s.getString(SECURITY_PROTOCOL_CONFIG).toUpperCase(Locale.ROOT);
+        if (!protocol.equals("PLAINTEXT")) {
+            throw new ConfigException(SECURITY_PROTOCOL_CONFIG, "security.protocol=" + protocol
+                    + " is not supported by this version of Sluice yet (only PLAINTEXT is); "
+                    + "use a PLAINTEXT listener or the official client until TLS/SASL support lands.");
+        }
+        if (s.get(TRANSACTIONAL_ID_CONFIG) != null) {
+            throw new ConfigException(TRANSACTIONAL_ID_CONFIG, "transactional.id is set, but Sluice does not support "
+                    + "transactions yet; remove transactional.id (idempotent delivery stays available).");
+        }
+    }
+}
