@@ -69,45 +69,42 @@ final class StickyPartitionPicker {
         }
         int available = layout.availablePartitionCount();
         int candidates = 0;
+        int minQueue = Integer.MAX_VALUE;
         int maxQueue = -1;
-        int firstQueue = -1;
-        boolean allEqual = true;
         long queueSum = 0;
         for (int i = 0; i < available; i++) {
             int p = layout.availablePartition(i);
-            if (isExcluded(layout, p)) {
-                continue;
+            if (!isExcluded(layout, p)) {
+                int q = layout.queuedBatches(p);
+                minQueue = Math.min(minQueue, q);
+                maxQueue = Math.max(maxQueue, q);
+                queueSum += q;
+                candidates++;
             }
-            int q = layout.queuedBatches(p);
-            if (candidates == 0) {
-                firstQueue = q;
-            } else if (q != firstQueue) {
-                allEqual = false;
-            }
-            maxQueue = Math.max(maxQueue, q);
-            queueSum += q;
-            candidates++;
         }
-        if (candidates == 0 || (allEqual && candidates == count)) {
-            return -1;
+        if (candidates == 0 || (minQueue == maxQueue && candidates == count)) {
+            return -1; // everything excluded, or all equal with nothing left out: uniform
         }
         long total = (long) candidates * (maxQueue + 1) - queueSum;
-        long target = r % total;
+        return walkRunningSum(layout, maxQueue + 1, r % total);
+    }
+
+    /** The first candidate whose running sum of weights {@code maxQueuePlus1 - queuedBatches} exceeds {@code target}. */
+    private int walkRunningSum(TopicLayout layout, int maxQueuePlus1, long target) {
+        int available = layout.availablePartitionCount();
         long runningSum = 0;
         int last = -1;
         for (int i = 0; i < available; i++) {
             int p = layout.availablePartition(i);
-            if (isExcluded(layout, p)) {
-                continue;
+            if (!isExcluded(layout, p)) {
+                runningSum += maxQueuePlus1 - layout.queuedBatches(p);
+                if (runningSum > target) {
+                    return p;
+                }
+                last = p;
             }
-            runningSum += maxQueue + 1 - layout.queuedBatches(p);
-            if (runningSum > target) {
-                return p;
-            }
-            last = p;
         }
-        // Unreachable unless the layout changed between the two walks (it must not: a snapshot per call).
-        return last;
+        return last; // reached only if the layout changed between the walks (it must not: one snapshot per call)
     }
 
     private boolean isExcluded(TopicLayout layout, int partition) {
