@@ -81,6 +81,12 @@ public record ApiVersionsResponse(short errorCode, List<ApiVersionRange> apiKeys
                 return response;
             } catch (ProtocolException notV0) {
                 in.position(start + 2);
+                try {
+                    return readAfterErrorCode(in, errorCode);
+                } catch (ProtocolException notAsked) {
+                    notV0.addSuppressed(notAsked);
+                    throw notV0; // v0 is what KIP-511 brokers send: its failure is the one to report
+                }
             }
         }
         return readAfterErrorCode(in, errorCode);

@@ -11,8 +11,7 @@ final class Lists {
     }
 
     /** An unmodifiable view of {@code elements}, which the caller hands over and never touches again. */
-    @SafeVarargs
-    static <T> List<T> of(T... elements) {
+    static <T> List<T> of(T[] elements) {
         return elements.length == 0 ? List.of() : Collections.unmodifiableList(Arrays.asList(elements));
     }
 }
