@@ -169,7 +169,7 @@ public final class ProtocolWriter {
     private void closePiece() {
         int end = buf.position();
         if (end > pieceStart) {
-            pieces[count++] = ByteBuffer.wrap(framing, pieceStart, end - pieceStart);
+            pieces[count++] = buf.slice(pieceStart, end - pieceStart); // position 0, shares the framing array
             pieceStart = end;
         }
     }
