@@ -18,7 +18,8 @@ import java.util.UUID;
  * strings are copies, so nothing refers to the frame once decoding returns.
  *
  * <p>Mutable: one reader per frame, used by the thread that decodes it (the sender thread). It
- * moves the frame buffer's position (and, inside a tagged field, its limit, restored on exit).
+ * moves the frame buffer's position (and, inside a tagged field, its limit, restored on exit) and
+ * sets its byte order to big-endian, Kafka's.
  */
 public final class ProtocolReader {
 
