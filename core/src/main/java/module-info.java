@@ -33,4 +33,6 @@ module io.sluice.core {
             io.sluice.core.serialize.VoidSerializer;
     provides io.sluice.api.spi.Compressor with
             io.sluice.core.compress.NoCompression;
+    provides io.sluice.api.spi.Partitioner with
+            io.sluice.core.partition.DefaultPartitioner;
 }

@@ -27,6 +27,9 @@ public final class ProducerConfig {
     public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
     public static final String CLIENT_ID_CONFIG = "client.id";
     public static final String CLIENT_DNS_LOOKUP_CONFIG = "client.dns.lookup";
+    public static final String CLIENT_RACK_CONFIG = "client.rack";
+    public static final String BOOTSTRAP_RESOLVE_TIMEOUT_MS_CONFIG = "bootstrap.resolve.timeout.ms";
+    public static final String SECURITY_PROVIDERS_CONFIG = "security.providers";
     public static final String SECURITY_PROTOCOL_CONFIG = "security.protocol";
     public static final String SEND_BUFFER_CONFIG = "send.buffer.bytes";
     public static final String RECEIVE_BUFFER_CONFIG = "receive.buffer.bytes";
@@ -51,6 +54,7 @@ public final class ProducerConfig {
     public static final String PARTITIONER_IGNORE_KEYS_CONFIG = "partitioner.ignore.keys";
     public static final String PARTITIONER_ADAPTIVE_PARTITIONING_ENABLE_CONFIG = "partitioner.adaptive.partitioning.enable";
     public static final String PARTITIONER_AVAILABILITY_TIMEOUT_MS_CONFIG = "partitioner.availability.timeout.ms";
+    public static final String PARTITIONER_RACK_AWARE_CONFIG = "partitioner.rack.aware";
     public static final String INTERCEPTOR_CLASSES_CONFIG = "interceptor.classes";
 
     // ---- batching and memory ----
@@ -59,6 +63,7 @@ public final class ProducerConfig {
     public static final String BUFFER_MEMORY_CONFIG = "buffer.memory";
     public static final String MAX_BLOCK_MS_CONFIG = "max.block.ms";
     public static final String MAX_REQUEST_SIZE_CONFIG = "max.request.size";
+    public static final String BUFFER_MEMORY_ALLOCATION_STRATEGY_CONFIG = "buffer.memory.allocation.strategy";
 
     // ---- compression ----
     public static final String COMPRESSION_TYPE_CONFIG = "compression.type";
@@ -76,6 +81,7 @@ public final class ProducerConfig {
     public static final String ENABLE_IDEMPOTENCE_CONFIG = "enable.idempotence";
     public static final String TRANSACTIONAL_ID_CONFIG = "transactional.id";
     public static final String TRANSACTION_TIMEOUT_CONFIG = "transaction.timeout.ms";
+    public static final String TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG = "transaction.two.phase.commit.enable";
 
     // ---- metrics ----
     public static final String METRICS_SAMPLE_WINDOW_MS_CONFIG = "metrics.sample.window.ms";
@@ -89,6 +95,10 @@ public final class ProducerConfig {
     public static final String SLUICE_TRANSPORT_CONFIG = "sluice.transport";
     /** The largest response frame the producer accepts from a broker, guarding against a corrupt length. */
     public static final String SLUICE_MAX_RESPONSE_SIZE_CONFIG = "sluice.max.response.bytes";
+    /** The header whose value the {@code header} partitioner (io.sluice:sluice-partitioners) hashes. */
+    public static final String SLUICE_PARTITIONER_HEADER_NAME_CONFIG = "sluice.partitioner.header.name";
+    /** What the {@code header} partitioner does with a record that lacks the header. */
+    public static final String SLUICE_PARTITIONER_HEADER_FALLBACK_CONFIG = "sluice.partitioner.header.fallback";
 
     private static final Map<String, ConfigKey> KEYS = table();
 
@@ -123,6 +133,13 @@ public final class ProducerConfig {
                 oneOf("use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"),
                 "use_all_dns_ips: try every address a host name resolves to, in order. "
                         + "resolve_canonical_bootstrap_servers_only: resolve bootstrap entries to their canonical names first.");
+        add(t, CLIENT_RACK_CONFIG, ConfigType.STRING, "", any(),
+                "The rack this client runs in (the broker's broker.rack values), for rack-aware partitioning.");
+        add(t, BOOTSTRAP_RESOLVE_TIMEOUT_MS_CONFIG, ConfigType.LONG, 0L, atLeast(0),
+                "0: resolve bootstrap.servers' host names when the producer is created and fail at once if none resolves. "
+                        + "> 0: keep trying to resolve them in the background for up to this long (ms).");
+        add(t, SECURITY_PROVIDERS_CONFIG, ConfigType.STRING, null, any(),
+                "Kafka's SecurityProviderCreator classes. Not supported by Sluice: setting it is refused.");
         add(t, SECURITY_PROTOCOL_CONFIG, ConfigType.STRING, "PLAINTEXT",
                 oneOfIgnoreCase("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"),
                 "How to talk to brokers: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL.");
@@ -171,6 +188,9 @@ public final class ProducerConfig {
                 "true: uniform sticky partitioning prefers partitions whose brokers have shorter queues.");
         add(t, PARTITIONER_AVAILABILITY_TIMEOUT_MS_CONFIG, ConfigType.LONG, 0L, atLeast(0),
                 "If > 0: uniform sticky partitioning avoids partitions whose broker could not take data for this long (ms).");
+        add(t, PARTITIONER_RACK_AWARE_CONFIG, ConfigType.BOOLEAN, false, any(),
+                "true: the default partitioner prefers partitions whose leader is in client.rack (KIP-1123). "
+                        + "Not yet supported by Sluice: true is refused.");
         add(t, INTERCEPTOR_CLASSES_CONFIG, ConfigType.LIST, List.of(), any(),
                 "ProducerInterceptors by short name or class name, run in this order.");
         // batching and memory
@@ -185,6 +205,10 @@ public final class ProducerConfig {
                 "How long (ms) send, partitionsFor and flush-side waits may block for metadata or buffer memory.");
         add(t, MAX_REQUEST_SIZE_CONFIG, ConfigType.INT, 1048576, atLeast(0),
                 "The largest request (and so the largest record) in bytes the producer sends.");
+        add(t, BUFFER_MEMORY_ALLOCATION_STRATEGY_CONFIG, ConfigType.STRING, "full", oneOfIgnoreCase("full", "incremental"),
+                "full: a new batch reserves batch.size of buffer.memory at once (memory grows with the number of "
+                        + "partitions written to). incremental: a batch starts small and grows up to batch.size as records "
+                        + "arrive (memory grows with the data buffered).");
         // compression
         add(t, COMPRESSION_TYPE_CONFIG, ConfigType.STRING, "none", any(),
                 "Codec for record batches: none, gzip, snappy, lz4, zstd, or the name of a Compressor plugin. "
@@ -218,6 +242,8 @@ public final class ProducerConfig {
                 "Transactional id for transactions (not yet supported by Sluice: setting it is refused).");
         add(t, TRANSACTION_TIMEOUT_CONFIG, ConfigType.INT, 60000, atLeast(1),
                 "Transaction timeout (ms).");
+        add(t, TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG, ConfigType.BOOLEAN, false, any(),
+                "Two-phase commit transactions (KIP-939). Not supported by Sluice: true is refused.");
         // metrics
         add(t, METRICS_SAMPLE_WINDOW_MS_CONFIG, ConfigType.LONG, 30000L, atLeast(0),
                 "Window (ms) over which rates and averages are computed.");
@@ -236,6 +262,11 @@ public final class ProducerConfig {
         add(t, SLUICE_MAX_RESPONSE_SIZE_CONFIG, ConfigType.INT, 104857600, atLeast(1024),
                 "Sluice: the largest response frame (bytes) accepted from a broker; a larger length prefix is "
                         + "treated as a corrupt stream and closes the connection.");
+        add(t, SLUICE_PARTITIONER_HEADER_NAME_CONFIG, ConfigType.STRING, null, any(),
+                "Sluice: the header the header partitioner (partitioner.class=header) hashes to pick a partition.");
+        add(t, SLUICE_PARTITIONER_HEADER_FALLBACK_CONFIG, ConfigType.STRING, "defer", oneOfIgnoreCase("defer", "key", "fail"),
+                "Sluice: what the header partitioner does when a record lacks the header: defer (uniform sticky), "
+                        + "key (hash the key), fail (fail the record).");
         return Collections.unmodifiableMap(t);
     }
 

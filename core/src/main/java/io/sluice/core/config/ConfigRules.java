@@ -10,6 +10,7 @@ import static io.sluice.api.config.ProducerConfig.RETRIES_CONFIG;
 import static io.sluice.api.config.ProducerConfig.SECURITY_PROTOCOL_CONFIG;
 import static io.sluice.api.config.ProducerConfig.TRANSACTIONAL_ID_CONFIG;
 
+import io.sluice.api.config.ProducerConfig;
 import io.sluice.api.errors.ConfigException;
 import java.util.Locale;
 
@@ -88,6 +89,13 @@ public final class ConfigRules {
         return Math.min(lingerAndRequest, Integer.MAX_VALUE);
     }
 
+    private static void refuseIfTrue(ProducerSettings s, String key, String feature) {
+        if (s.getBoolean(key)) {
+            throw new ConfigException(key, key + "=true asks for " + feature + ", which Sluice does not support yet; "
+                    + "remove the setting or set it to false.");
+        }
+    }
+
     /**
      * Refuses settings that ask for features Sluice does not have yet, instead of silently ignoring
      * them (a user asking for TLS must never get plaintext).
@@ -98,6 +106,12 @@ public final class ConfigRules {
             throw new ConfigException(SECURITY_PROTOCOL_CONFIG, "security.protocol=" + protocol
                     + " is not supported by this version of Sluice yet (only PLAINTEXT is); "
                     + "use a PLAINTEXT listener or the official client until TLS/SASL support lands.");
+        }
+        refuseIfTrue(s, ProducerConfig.PARTITIONER_RACK_AWARE_CONFIG, "rack-aware partitioning");
+        refuseIfTrue(s, ProducerConfig.TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG, "two-phase commit transactions");
+        if (s.get(ProducerConfig.SECURITY_PROVIDERS_CONFIG) != null) {
+            throw new ConfigException(ProducerConfig.SECURITY_PROVIDERS_CONFIG, "security.providers is set, but Sluice "
+                    + "does not load Kafka security provider creators; remove it and install JCA providers in the JVM instead.");
         }
         if (s.get(TRANSACTIONAL_ID_CONFIG) != null) {
             throw new ConfigException(TRANSACTIONAL_ID_CONFIG, "transactional.id is set, but Sluice does not support "
