@@ -85,9 +85,13 @@ final class Connection {
         return channel;
     }
 
-    /** "connection 3 to kafka-1:9092", for messages. */
+    /** "connection 3 to kafka-1:9092 (10.0.0.7)", for messages: the name as given, and the address it resolved to. */
     String describe() {
-        return "connection " + id + " to " + address.getHostString() + ":" + address.getPort();
+        String described = "connection " + id + " to " + address.getHostString() + ":" + address.getPort();
+        if (address.getAddress() != null && !address.getAddress().getHostAddress().equals(address.getHostString())) {
+            described += " (" + address.getAddress().getHostAddress() + ")";
+        }
+        return described;
     }
 
     /** Starts the non-blocking TCP connect; true if it completed at once (possible on loopback). */

@@ -29,7 +29,9 @@ final class FrameReader {
 
     /**
      * The most reads in one round, so one busy connection cannot hold the poll forever. The socket
-     * stays readable, so the next poll goes on where this one stopped.
+     * stays readable, so the next poll goes on where this one stopped. (A TLS layer that holds
+     * decrypted bytes when a round stops here must make the next poll not wait: the selector does
+     * not see those bytes; see {@link ByteChannelLayer#hasBufferedInput}.)
      */
     static final int MAX_READS_PER_ROUND = 16;
 

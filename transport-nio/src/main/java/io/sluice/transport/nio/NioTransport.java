@@ -5,12 +5,10 @@ import io.sluice.api.spi.TransportListener;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
-import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
-import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,8 +52,8 @@ final class NioTransport implements Transport {
     private final LongSupplier clockMs;
     private final String logPrefix;
     private final Selector selector;
-    private final ByteBuffer sharedReadBuffer = ByteBuffer.allocateDirect(SHARED_READ_BUFFER_BYTES);
     private final ReceiveBufferPool receivePool = new ReceiveBufferPool();
+    private final ConnectionFactory connectionFactory;
     private final IdleTracker<Connection> idle;
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
 
@@ -81,6 +79,8 @@ final class NioTransport implements Transport {
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
         this.logPrefix = "[sluice-transport clientId=" + settings.clientId() + "] ";
         this.idle = new IdleTracker<>(settings.connectionsMaxIdleMs());
+        this.connectionFactory = new ConnectionFactory(settings,
+                ByteBuffer.allocateDirect(SHARED_READ_BUFFER_BYTES), receivePool);
         this.selector = Selector.open();
     }
 
@@ -104,15 +104,13 @@ final class NioTransport implements Transport {
                     + address.getHostString() + ":" + address.getPort() + ": the host name does not resolve "
                     + "to an address; check the name (bootstrap.servers, or the broker's advertised listener) and DNS");
         }
-        SocketChannel channel = openChannel();
-        Connection connection = new Connection(connectionId, address, channel, new PlaintextLayer(channel),
-                new FrameWriter(), new FrameReader(sharedReadBuffer, receivePool, settings.maxReceiveFrameBytes()));
+        Connection connection = connectionFactory.create(connectionId, address);
         boolean connectedAtOnce;
         try {
             connectedAtOnce = connection.startConnect();
             connection.register(selector, connectedAtOnce);
         } catch (IOException e) {
-            // Refused or unreachable at once (possible on loopback): reported like a failure found later.
+            // Failed inside connect() (e.g. network unreachable): reported like a failure found later.
             connection.close(TransportErrors.failed(connection, "Could not connect", e));
             connections.put(connectionId, connection);
             deferred.add(connection);
@@ -232,30 +230,6 @@ final class NioTransport implements Transport {
         return receivePool;
     }
 
-    private SocketChannel openChannel() throws IOException {
-        SocketChannel channel = SocketChannel.open();
-        try {
-            channel.configureBlocking(false);
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            channel.setOption(StandardSocketOptions.SO_KEEPALIVE, true);
-            // Before the connect, so the TCP window scale is negotiated for the buffer asked for.
-            if (settings.sendBufferBytes() != TransportSettings.OS_DEFAULT) {
-                channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.sendBufferBytes());
-            }
-            if (settings.receiveBufferBytes() != TransportSettings.OS_DEFAULT) {
-                channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.receiveBufferBytes());
-            }
-            return channel;
-        } catch (IOException | RuntimeException e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
-            throw e;
-        }
-    }
-
     /** Reports what the calls since the last poll left due; new ones made by callbacks wait for the next poll. */
     private void reportDeferred() {
         for (int n = deferred.size(); n > 0; n--) {
@@ -337,7 +311,7 @@ final class NioTransport implements Transport {
             try {
                 listener.onFrameReceived(connection.id(), frame);
             } catch (RuntimeException | Error e) {
-                abandon(connection, e);
+                abandon(connection, "onFrameReceived", e);
                 throw e;
             }
             if (connection.isClosed()) {
@@ -350,20 +324,26 @@ final class NioTransport implements Transport {
         int completed = connection.flush();
         for (int i = 0; i < completed && !connection.isClosed(); i++) {
             reported++;
-            listener.onFrameSent(connection.id());
+            try {
+                listener.onFrameSent(connection.id());
+            } catch (RuntimeException | Error e) {
+                abandon(connection, "onFrameSent", e);
+                throw e;
+            }
         }
     }
 
     /**
-     * The listener threw while holding a frame: the rest of that read may be lost with the
-     * exception, so the stream can no longer be trusted. Close the connection and report it next poll.
+     * The listener threw in the middle of a connection's events: the rest of a read, or reports of
+     * frames already written, would be lost with the exception, so the connection can no longer be
+     * trusted. Close it and report that next poll, so every frame still ends as sent or disconnected.
      */
-    private void abandon(Connection connection, Throwable listenerFailure) {
+    private void abandon(Connection connection, String callback, Throwable listenerFailure) {
         if (connection.isClosed()) {
             return;
         }
         IOException cause = new IOException("Closed " + connection.describe() + " because the TransportListener "
-                + "threw while handling a frame from it (" + listenerFailure + "); the rest of its stream was lost");
+                + "threw from " + callback + " (" + listenerFailure + "); events of this connection were lost with it");
         cause.initCause(listenerFailure);
         connection.close(cause);
         idle.remove(connection.idleEntry());
