@@ -91,9 +91,18 @@ final class FrameReader {
         }
     }
 
-    /** Gives every buffer back (the connection is closing); the reader must not be used after. */
+    /**
+     * Gives every buffer back (the connection is closing); the reader must not be used after. May
+     * run while the listener still holds the frame handed out last (it disconnected from inside
+     * {@code onFrameReceived}): that frame's position and limit are left alone, and a pooled one
+     * is reused only by a later read, after the callback.
+     */
     void release() {
-        giveBackHandedOut();
+        ByteBuffer frame = handedOut;
+        handedOut = null;
+        if (frame != null && frame != shared) {
+            pool.release(frame);
+        }
         if (partial != null) {
             pool.release(partial);
             partial = null;

@@ -214,6 +214,17 @@ class FrameReaderTest {
     }
 
     @Test
+    void shouldLeaveTheFrameInPlaceAloneWhenReleasedWhileTheListenerHoldsIt() throws IOException {
+        layer.chunk(wire(payload(10, 1), payload(20, 2)));
+        FrameReader reader = reader(1024, 100);
+
+        ByteBuffer frame = reader.nextFrame(layer);
+        reader.release();
+
+        assertThat(Frames.bytes(frame)).isEqualTo(payload(10, 1));
+    }
+
+    @Test
     void shouldGiveThePartialFrameBackToThePoolOnRelease() throws IOException {
         layer.chunk(Arrays.copyOf(wire(payload(100, 1)), 50));
         FrameReader reader = reader(1024, 1000);

@@ -153,6 +153,30 @@ class NioTransportConnectionTest {
     }
 
     @Test
+    void shouldKeepTheFrameIntactWhenTheListenerDisconnectsWhileHoldingIt() throws IOException {
+        transport = TestTransports.open();
+        RecordingListener disconnecting = new RecordingListener() {
+            @Override
+            public void onFrameReceived(int connectionId, ByteBuffer frame) {
+                transport.disconnect(connectionId);
+                super.onFrameReceived(connectionId, frame);
+            }
+        };
+        try (LoopbackPeer peer = LoopbackPeer.start()) {
+            connect(transport, disconnecting, 1, peer.address());
+            try (PeerSocket socket = peer.accept()) {
+                socket.write(Frames.wire(payload(10, 1), payload(20, 2)));
+                pollUntil(transport, disconnecting, () -> disconnecting.has(RECEIVED, 1));
+                transport.poll(0, disconnecting);
+            }
+        }
+
+        assertThat(disconnecting.received(1)).containsExactly(payload(10, 1));
+        assertThat(disconnecting.events).extracting(Event::kind).containsExactly(CONNECTED, RECEIVED, DISCONNECTED);
+        assertThat(disconnecting.disconnect(1).cause()).isNull();
+    }
+
+    @Test
     void shouldLetAListenerReconnectFromInsideOnDisconnected() throws IOException {
         transport = TestTransports.open();
         try (LoopbackPeer peer = LoopbackPeer.start()) {
