@@ -8,53 +8,19 @@ import static io.sluice.core.record.RecordBatchDescriptor.RECORDS_OFFSET;
 
 import io.sluice.api.Header;
 import io.sluice.api.Headers;
-import io.sluice.api.errors.SluiceException;
 import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
  * Writes ONE Kafka record batch (v2) straight into a buffer given by the caller: records are
- * appended uncompressed after the 61-byte header gap; {@link #seal} compresses them in one go;
- * {@link #close} writes the header and CRC and hands out the finished batch for a gathering write.
+ * appended uncompressed after the 61-byte header gap, with no allocation per record; {@link #seal}
+ * compresses them in one go; {@link #close} writes the header and CRC and hands out the finished
+ * batch for a gathering write. The package documentation walks through how the accumulator and the
+ * sender use it, and why compression happens at seal.
  *
- * <p>Owned by one partition of the accumulator and guarded by that partition's lock while it is
- * open; once closed it is read by the sender thread only. Not thread-safe.
- *
- * <h2>How the producer uses it</h2>
- * <ol>
- *   <li><b>Create</b> (user thread, partition lock held): buffer from the {@code BufferPool} of
- *       {@code max(bufferSizeFor(batch.size, ratio), upper bound of the first record)} bytes,
- *       {@code writeLimit = batch.size}, the producer's {@link BatchCompression}, and
- *       {@code ratio = estimator.estimation(topic, codecId)} ({@link CompressionRatioEstimator}).</li>
- *   <li><b>Append</b> (user threads, partition lock held): {@code tryAppend(...)} returns the
- *       record's offset delta (its index in the batch, for its future), or {@link #NO_ROOM}: then
- *       the batch is full; seal it and append to a new one. The first record always fits, as in
- *       Kafka. For KIP-794, {@code estimatedSizeInBytes()} before and after gives the appended bytes.</li>
- *   <li><b>Seal</b>: {@link #seal(CompressionScratch)} once no more records will come. Kafka does
- *       this work ({@code closeForRecordAppends}) on the user thread that found the batch full; doing
- *       the same spreads compression over user threads (a scratch per thread); the sender seals
- *       the batches it drains because of {@code linger.ms} with its own scratch.</li>
- *   <li><b>Close on drain</b> (sender thread): {@link #close(CompressionScratch, long, short, int, boolean)}
- *       with the producer id/epoch and the partition's next sequence, then
- *       {@code estimator.updateEstimation(topic, codecId(), compressionRatio())}. Write
- *       {@link #finishedBatch()} to the wire.</li>
- *   <li><b>Re-stamp</b> (sender thread): a retried batch keeps its bytes. After an epoch bump
- *       (KIP-360) call {@link RecordBatchDescriptor#rewriteProducerState} on the finished batch:
- *       it rewrites producer id, epoch, sequence and the transactional flag and recomputes the CRC.</li>
- * </ol>
- *
- * <h2>Why compress at seal, not while appending</h2>
- * Appends are plain buffer puts, the same for every codec, with no per-record stream calls and no
- * codec state (zstd/gzip contexts, their native memory) held by each open batch of each
- * partition; the whole section goes through the codec's bulk {@code ByteBuffer} API once. The cost
- * is memory: the buffer must hold the records uncompressed. {@link #bufferSizeFor} sizes it from the
- * ratio estimate so batches still compress to about {@code batch.size}; if the buffer fills first,
- * the batch is simply full earlier. The compressed bytes land in a thread-confined
- * {@link CompressionScratch} and are copied back over the records (so only compressed bytes are
- * ever copied). The accumulator may then copy the (small) finished batch into a
- * {@code batch.size} pool buffer and free the large one at once. Should the compressed form not fit
- * in the buffer (incompressible data), the batch is sent uncompressed, which every broker and
- * consumer accepts ({@link #codecId()} tells which).
+ * <p>Owned by one partition of the accumulator and guarded by that partition's lock while open;
+ * sealed and closed by whichever thread then holds it (a full batch: the appending user thread;
+ * at drain: the sender thread). Not thread-safe.
  */
 public final class RecordBatchBuilder {
 
@@ -75,7 +41,9 @@ public final class RecordBatchBuilder {
     private int recordCount;
     private long baseTimestamp = NO_TIMESTAMP;
     private long maxTimestamp = NO_TIMESTAMP;
-    private int uncompressedRecordsBytes;
+    private int uncompressedRecordsBytes; // committed records; a failed append leaves bytes after them
+    private int expectedEnd; // where the record being appended must end
+    private RecordClaim claim; // made on the first tryClaim, then reused
     // set by seal()
     private int sizeInBytes;
     private int writtenCodecId;
@@ -189,6 +157,101 @@ public final class RecordBatchBuilder {
         return commit(timestamp, offsetDelta);
     }
 
+    // ---- claiming: a serializer writes key and/or value straight into the batch ----
+
+    /**
+     * Reserves room for a record whose key and value are written afterwards by the caller (a
+     * {@code BufferSerializer}): writes everything but the key and value bytes. Then fill
+     * {@link #keyTarget()} and {@link #valueTarget()} and call {@link #commitClaim()}, or
+     * {@link #abortClaim()} if serializing failed.
+     *
+     * @param keySize   the exact key size, -1 for a null key
+     * @param valueSize the exact value size, -1 for a null value
+     * @return the record's offset delta, or {@link #NO_ROOM}
+     * @throws IllegalStateException if another claim is pending
+     */
+    public int tryClaim(long timestamp, int keySize, int valueSize, Header[] headers) {
+        int offsetDelta = beginClaim(timestamp, keySize, valueSize, RecordSizes.sizeOfHeaders(headers));
+        if (offsetDelta != NO_ROOM) {
+            RecordEncoder.writeHeaders(out, headers);
+        }
+        return offsetDelta;
+    }
+
+    /** {@link #tryClaim(long, int, int, Header[])} with the producer's {@link Headers}. */
+    public int tryClaim(long timestamp, int keySize, int valueSize, Headers headers) {
+        int offsetDelta = beginClaim(timestamp, keySize, valueSize, RecordSizes.sizeOfHeaders(headers));
+        if (offsetDelta != NO_ROOM) {
+            RecordEncoder.writeHeaders(out, headers);
+        }
+        return offsetDelta;
+    }
+
+    /**
+     * The claimed record's key bytes: a view positioned at the key's first byte with its limit after
+     * the last (writing more overflows), or {@code null} for a null key. Reused: valid until the
+     * claim ends.
+     */
+    public ByteBuffer keyTarget() {
+        return pendingClaim().keyTarget();
+    }
+
+    /** The claimed record's value bytes, like {@link #keyTarget()}; {@code null} for a null value. */
+    public ByteBuffer valueTarget() {
+        return pendingClaim().valueTarget();
+    }
+
+    /**
+     * Adds the claimed record to the batch.
+     *
+     * @return its offset delta
+     * @throws IllegalStateException if the key or value were not written completely; the claim is
+     *         then abandoned as by {@link #abortClaim()}
+     */
+    public int commitClaim() {
+        String unfilled = pendingClaim().unfilled();
+        if (unfilled != null) {
+            abortClaim();
+            throw new IllegalStateException(unfilled + "; serializedSize must equal what serializeInto writes");
+        }
+        claim.clear();
+        return commit(claim.timestamp(), recordCount);
+    }
+
+    /** Forgets the claimed record, as if it had never been claimed (e.g. its serializer threw). */
+    public void abortClaim() {
+        pendingClaim().clear();
+        out.position(committedEnd());
+    }
+
+    private int beginClaim(long timestamp, int keySize, int valueSize, int headersSize) {
+        if (keySize < -1 || valueSize < -1) {
+            throw new IllegalArgumentException("Key and value sizes are >= -1 (-1 = null), got key " + keySize
+                    + ", value " + valueSize);
+        }
+        int offsetDelta = begin(timestamp, keySize, valueSize, headersSize);
+        if (offsetDelta != NO_ROOM) {
+            if (claim == null) {
+                claim = new RecordClaim(out);
+            }
+            claim.open(out, timestamp, keySize, valueSize);
+        }
+        return offsetDelta;
+    }
+
+    private RecordClaim pendingClaim() {
+        if (claim == null || !claim.isPending()) {
+            throw new IllegalStateException("No record is claimed; call tryClaim(...) first");
+        }
+        return claim;
+    }
+
+    private void checkNoClaim() {
+        if (claim != null && claim.isPending()) {
+            throw new IllegalStateException("A claimed record is pending; commitClaim() or abortClaim() it first");
+        }
+    }
+
     /**
      * Whether a record of these sizes would be accepted now (Kafka's {@code hasRoomFor}): always
      * for an empty open batch; otherwise if the estimated size plus the record's exact size stays
@@ -213,7 +276,11 @@ public final class RecordBatchBuilder {
     }
 
     private boolean fits(int recordSize) {
-        return writeLimit >= estimatedBytesWritten() + recordSize && recordSize <= out.remaining();
+        return writeLimit >= estimatedBytesWritten() + recordSize && recordSize <= out.limit() - committedEnd();
+    }
+
+    private int committedEnd() {
+        return RECORDS_OFFSET + uncompressedRecordsBytes;
     }
 
     /** Checks room and writes the record's prefix; returns its offset delta or NO_ROOM. */
@@ -221,6 +288,8 @@ public final class RecordBatchBuilder {
         if (state != State.OPEN) {
             return NO_ROOM;
         }
+        checkNoClaim();
+        out.position(committedEnd()); // drops what a failed append may have left
         if (timestamp < 0 && timestamp != NO_TIMESTAMP) {
             throw new IllegalArgumentException("Invalid record timestamp " + timestamp
                     + "; use a time in ms since the epoch (>= 0)");
@@ -238,11 +307,17 @@ public final class RecordBatchBuilder {
         } else if (isFull() || !fits(size)) {
             return NO_ROOM;
         }
+        expectedEnd = out.position() + size;
         RecordEncoder.writePrefix(out, body, timestampDelta, offsetDelta);
         return offsetDelta;
     }
 
     private int commit(long timestamp, int offsetDelta) {
+        if (out.position() != expectedEnd) {
+            throw new IllegalStateException("A record was sized at " + (expectedEnd - committedEnd()) + " bytes but "
+                    + (out.position() - committedEnd()) + " were written: its key, value or headers changed while it"
+                    + " was appended; the record was dropped");
+        }
         if (recordCount == 0) {
             baseTimestamp = timestamp;
         }
@@ -261,43 +336,29 @@ public final class RecordBatchBuilder {
      * records section if a codec is set. Idempotent.
      *
      * @param scratch work space for the codec; may be null when the batch is uncompressed
-     * @throws IllegalStateException if the batch holds no record
-     * @throws SluiceException if the codec fails
+     * @throws IllegalStateException if the batch holds no record or a claimed record is pending
+     * @throws io.sluice.api.errors.SluiceException if the codec fails
      */
     public void seal(CompressionScratch scratch) {
         if (state != State.OPEN) {
             return;
         }
+        checkNoClaim();
         if (recordCount == 0) {
             throw new IllegalStateException("Cannot seal an empty batch: a batch holds at least one record");
         }
         writtenCodecId = 0;
         sizeInBytes = RECORDS_OFFSET + uncompressedRecordsBytes;
         if (!compression.isNone()) {
-            compressRecords(Objects.requireNonNull(scratch, "scratch (needed to compress)"));
+            int compressed = RecordsCompression.compressInPlace(out, uncompressedRecordsBytes, recordCount, compression,
+                    Objects.requireNonNull(scratch, "scratch (needed to compress)"));
+            if (compressed != RecordsCompression.DOES_NOT_FIT) {
+                writtenCodecId = compression.codecId();
+                sizeInBytes = RECORDS_OFFSET + compressed;
+            } // else the records stay as they are, uncompressed (codec 0)
         }
         compressionRatio = (float) (sizeInBytes - RECORDS_OFFSET) / uncompressedRecordsBytes;
         state = State.SEALED;
-    }
-
-    private void compressRecords(CompressionScratch scratch) {
-        var codec = compression.compressor();
-        ByteBuffer source = out.duplicate().limit(RECORDS_OFFSET + uncompressedRecordsBytes).position(RECORDS_OFFSET);
-        ByteBuffer target = scratch.clear(codec.maxCompressedLength(uncompressedRecordsBytes));
-        int compressed;
-        try {
-            compressed = codec.compress(source, target, compression.level());
-        } catch (RuntimeException e) {
-            throw new SluiceException("Compressing a batch of " + recordCount + " records (" + uncompressedRecordsBytes
-                    + " bytes) with " + codec.name() + " (id " + codec.id() + ") at level " + compression.level()
-                    + " failed: " + e.getMessage(), e);
-        }
-        if (RECORDS_OFFSET + compressed <= out.limit()) {
-            out.put(RECORDS_OFFSET, target, 0, compressed);
-            writtenCodecId = codec.id();
-            sizeInBytes = RECORDS_OFFSET + compressed;
-        }
-        // else: the compressed form does not fit the buffer; the records stay uncompressed (codec 0).
     }
 
     /** {@link #close(CompressionScratch, long, short, int, boolean)} without idempotence. */
