@@ -35,6 +35,7 @@ public final class RecordBatchBuilder {
     private final ByteBuffer out; // the batch, at index 0; position = end of records while open
     private final int writeLimit;
     private final BatchCompression compression;
+    private final boolean compressing;
     private final float estimatedRatio;
 
     private State state = State.OPEN;
@@ -71,6 +72,7 @@ public final class RecordBatchBuilder {
         this.out.position(RECORDS_OFFSET);
         this.writeLimit = writeLimit;
         this.estimatedRatio = estimatedRatio;
+        this.compressing = !compression.isNone();
     }
 
     /** An uncompressed batch. */
@@ -349,7 +351,7 @@ public final class RecordBatchBuilder {
         }
         writtenCodecId = 0;
         sizeInBytes = RECORDS_OFFSET + uncompressedRecordsBytes;
-        if (!compression.isNone()) {
+        if (compressing) {
             int compressed = RecordsCompression.compressInPlace(out, uncompressedRecordsBytes, recordCount, compression,
                     Objects.requireNonNull(scratch, "scratch (needed to compress)"));
             if (compressed != RecordsCompression.DOES_NOT_FIT) {
@@ -399,7 +401,7 @@ public final class RecordBatchBuilder {
     // ---- sizes ----
 
     private int estimatedBytesWritten() {
-        if (compression.isNone()) {
+        if (!compressing) {
             return RECORDS_OFFSET + uncompressedRecordsBytes;
         }
         return RECORDS_OFFSET + (int) (uncompressedRecordsBytes * estimatedRatio * COMPRESSION_RATE_ESTIMATION_FACTOR);

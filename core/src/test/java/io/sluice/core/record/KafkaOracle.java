@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.record.internal.ControlRecordType;
+import org.apache.kafka.common.record.internal.EndTransactionMarker;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
@@ -37,6 +39,23 @@ final class KafkaOracle {
             builder.append(r.timestamp, r.key, r.value, r.kafkaHeaders());
         }
         return builder.build().buffer();
+    }
+
+    /** A batch as a broker stores it: at {@code baseOffset}, stamped with LogAppendTime. */
+    static ByteBuffer writeAsBroker(List<TestRecord> records, long baseOffset, long logAppendTime) {
+        MemoryRecordsBuilder builder = MemoryRecords.builder(ByteBuffer.allocate(1024), RecordBatch.MAGIC_VALUE_V2,
+                Compression.NONE, TimestampType.LOG_APPEND_TIME, baseOffset, logAppendTime, RecordBatch.NO_PRODUCER_ID,
+                RecordBatch.NO_PRODUCER_EPOCH, RecordBatch.NO_SEQUENCE, false, 17);
+        for (TestRecord r : records) {
+            builder.append(r.timestamp, r.key, r.value, r.kafkaHeaders());
+        }
+        return builder.build().buffer();
+    }
+
+    /** A transaction marker (control batch) as the coordinator writes it. */
+    static ByteBuffer commitMarker(long offset, long timestamp, long producerId, short epoch) {
+        return MemoryRecords.withEndTransactionMarker(offset, timestamp, RecordBatch.NO_PARTITION_LEADER_EPOCH,
+                producerId, epoch, new EndTransactionMarker(ControlRecordType.COMMIT, 0)).buffer();
     }
 
     /** Every record, read by Kafka; every batch must pass Kafka's CRC and size checks. */
