@@ -32,7 +32,7 @@ public final class RecordBatchBuilder {
 
     private enum State { OPEN, SEALED, CLOSED }
 
-    private final ByteBuffer out; // the batch, at index 0; position = end of records while open
+    private ByteBuffer out; // the batch, at index 0; position = end of records while open
     private final int writeLimit;
     private final BatchCompression compression;
     private final boolean compressing;
@@ -275,6 +275,47 @@ public final class RecordBatchBuilder {
     /** Kafka's {@code isFull}: sealed, or holding records whose estimated size reached the write limit. */
     public boolean isFull() {
         return state != State.OPEN || (recordCount > 0 && writeLimit <= estimatedBytesWritten());
+    }
+
+    /**
+     * For batches that start small and grow ({@code buffer.memory.allocation.strategy=incremental}):
+     * how many bytes the buffer needs in all to take a record of these sizes, when the record is within
+     * the write limit but not within the buffer; 0 if it fits now; -1 if the batch is full by its write
+     * limit (or sealed), so growing would not help.
+     */
+    public int capacityNeededFor(long timestamp, int keySize, int valueSize, int headersSize) {
+        if (state != State.OPEN || isFull()) {
+            return -1;
+        }
+        long delta = recordCount == 0 ? 0 : timestamp - baseTimestamp;
+        int size = RecordSizes.sizeOfRecord(recordCount, delta, keySize, valueSize, headersSize);
+        if (recordCount > 0 && writeLimit < estimatedBytesWritten() + size) {
+            return -1;
+        }
+        int needed = committedEnd() + size;
+        return needed <= out.limit() ? 0 : needed;
+    }
+
+    /**
+     * Moves the open batch into a larger buffer (incremental allocation): copies what was written and
+     * continues there. The caller frees the old buffer. Only between appends (no claim open).
+     *
+     * @throws IllegalStateException if the batch is sealed
+     * @throws IllegalArgumentException if {@code larger} has less room than the current buffer
+     */
+    public void moveTo(ByteBuffer larger) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("Only an open batch can move to a larger buffer");
+        }
+        ByteBuffer next = larger.slice();
+        if (next.capacity() < out.limit()) {
+            throw new IllegalArgumentException("Cannot move a batch of " + out.limit() + " bytes into " + next.capacity()
+                    + " bytes");
+        }
+        int end = out.position();
+        next.put(0, out, 0, end);
+        next.position(end);
+        out = next;
     }
 
     private boolean fits(int recordSize) {
