@@ -38,12 +38,19 @@ class GzipKafkaCompatibilityTest {
         assertThat(KafkaOracle.decompress(kafka, ours)).isEqualTo(payload.bytes());
     }
 
-    @ParameterizedTest(name = "{0} level {1} via {2}")
-    @MethodSource("payloadsLevelsAndPaths")
-    void shouldReadWhatKafkaWrites(TestData.Payload payload, int level, CodecPaths path) throws Exception {
+    @ParameterizedTest(name = "{0} level {1}")
+    @MethodSource("payloadsAndLevels")
+    void shouldReadWhatKafkaWrites(TestData.Payload payload, int level) throws Exception {
         byte[] theirs = KafkaOracle.compress(Compression.gzip().level(level).build(), payload.bytes());
 
-        assertThat(path.decompress(CODEC, theirs)).isEqualTo(payload.bytes());
+        for (CodecPaths path : CodecPaths.values()) {
+            assertThat(path.decompress(CODEC, theirs)).as("%s", path).isEqualTo(payload.bytes());
+        }
+    }
+
+    static Stream<Arguments> payloadsAndLevels() {
+        return payloadsLevelsAndPaths().filter(arguments -> arguments.get()[2] == CodecPaths.HEAP_TO_HEAP)
+                .map(arguments -> Arguments.of(arguments.get()[0], arguments.get()[1]));
     }
 
     @Test
