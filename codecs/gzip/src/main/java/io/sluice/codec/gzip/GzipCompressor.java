@@ -86,7 +86,7 @@ public final class GzipCompressor implements Compressor {
         return GzipDecompression.decompress(source);
     }
 
-    /** Frees the pooled Deflaters; streams still open return theirs to nothing (they are freed). */
+    /** Frees the idle pooled Deflaters; a stream still open frees its own when it closes. */
     @Override
     public void close() {
         deflaters.close();

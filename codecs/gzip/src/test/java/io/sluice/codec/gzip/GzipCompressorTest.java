@@ -36,6 +36,28 @@ class GzipCompressorTest {
         assertThat(names).contains("gzip");
     }
 
+    @Test
+    void shouldAlsoBeListedInMetaInfServicesForTheClassPath() throws IOException {
+        try (java.io.InputStream in = GzipCompressor.class.getModule()
+                .getResourceAsStream("META-INF/services/io.sluice.api.spi.Compressor")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                    .isEqualTo(GzipCompressor.class.getName());
+        }
+    }
+
+    @Test
+    void shouldCompressReadOnlyBuffersToTheSameBytes() throws IOException {
+        try (GzipCompressor codec = new GzipCompressor()) {
+            byte[] input = TestData.mixed(200_000, 4);
+            ByteBuffer target = ByteBuffer.allocate(codec.maxCompressedLength(input.length));
+
+            codec.compress(ByteBuffer.wrap(input).asReadOnlyBuffer(), target, -1);
+
+            assertThat(CodecPaths.toArray(target.flip())).isEqualTo(CodecPaths.HEAP_TO_HEAP.compress(codec, input, -1));
+            assertThat(CodecPaths.toArray(codec.decompress(target.asReadOnlyBuffer()))).isEqualTo(input);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -2, 10, 22})
     void shouldRefuseLevelsKafkaRefuses(int level) {

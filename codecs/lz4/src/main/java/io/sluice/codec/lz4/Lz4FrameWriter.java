@@ -25,18 +25,33 @@ final class Lz4FrameWriter {
         }
         int start = target.position();
         Lz4Frame.writeHeader(target);
-        int offset = source.position();
-        int end = source.limit();
+        ByteBuffer input = accessible(source);
+        int offset = input.position();
+        int end = input.limit();
         int out = target.position();
         while (offset < end) {
             int blockLength = Math.min(Lz4Frame.MAX_BLOCK_SIZE, end - offset);
-            out = writeBlock(compressor, source, offset, blockLength, target, out);
+            out = writeBlock(compressor, input, offset, blockLength, target, out);
             offset += blockLength;
         }
         Lz4Frame.putIntLE(target, out, 0);
         target.position(out + Lz4Frame.END_MARK_LENGTH);
-        source.position(end);
+        source.position(source.limit());
         return target.position() - start;
+    }
+
+    /**
+     * lz4-java reaches heap buffers through their array; for a read-only heap buffer (no array) it
+     * would fall back to its pure-Java code, which is slower and may choose other matches than
+     * Kafka's. Such a source (rare) is copied once instead.
+     */
+    private static ByteBuffer accessible(ByteBuffer source) {
+        if (source.isDirect() || source.hasArray()) {
+            return source;
+        }
+        ByteBuffer copy = ByteBuffer.allocate(source.remaining());
+        copy.put(source.duplicate()).flip();
+        return copy;
     }
 
     /** Writes one block (size field and data) at {@code out}; returns the index after it. */

@@ -49,6 +49,28 @@ class Lz4CompressorTest {
         }
     }
 
+    @Test
+    void shouldAlsoBeListedInMetaInfServicesForTheClassPath() throws IOException {
+        try (java.io.InputStream in = Lz4Compressor.class.getModule()
+                .getResourceAsStream("META-INF/services/io.sluice.api.spi.Compressor")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                    .isEqualTo(Lz4Compressor.class.getName());
+        }
+    }
+
+    @Test
+    void shouldCompressReadOnlyBuffersToTheSameBytes() throws IOException {
+        try (Lz4Compressor codec = new Lz4Compressor()) {
+            byte[] input = TestData.mixed(200_000, 4);
+            ByteBuffer target = ByteBuffer.allocate(codec.maxCompressedLength(input.length));
+
+            codec.compress(ByteBuffer.wrap(input).asReadOnlyBuffer(), target, 9);
+
+            assertThat(CodecPaths.toArray(target.flip())).isEqualTo(CodecPaths.HEAP_TO_HEAP.compress(codec, input, 9));
+            assertThat(CodecPaths.toArray(codec.decompress(target.asReadOnlyBuffer()))).isEqualTo(input);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, -1, 18, 100})
     void shouldRefuseLevelsKafkaRefuses(int level) {

@@ -38,6 +38,15 @@ class SnappyCompressorTest {
     }
 
     @Test
+    void shouldAlsoBeListedInMetaInfServicesForTheClassPath() throws IOException {
+        try (java.io.InputStream in = SnappyCompressor.class.getModule()
+                .getResourceAsStream("META-INF/services/io.sluice.api.spi.Compressor")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                    .isEqualTo(SnappyCompressor.class.getName());
+        }
+    }
+
+    @Test
     void shouldRefuseTargetSmallerThanMaxCompressedLength() {
         try (SnappyCompressor codec = new SnappyCompressor()) {
             ByteBuffer source = ByteBuffer.wrap(TestData.random(1000, 1));

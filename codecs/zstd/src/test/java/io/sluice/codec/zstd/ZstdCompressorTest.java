@@ -38,6 +38,15 @@ class ZstdCompressorTest {
         assertThat(com.github.luben.zstd.Zstd.class.getModule().getName()).isEqualTo("com.github.luben.zstd_jni");
     }
 
+    @Test
+    void shouldAlsoBeListedInMetaInfServicesForTheClassPath() throws IOException {
+        try (java.io.InputStream in = ZstdCompressor.class.getModule()
+                .getResourceAsStream("META-INF/services/io.sluice.api.spi.Compressor")) {
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip())
+                    .isEqualTo(ZstdCompressor.class.getName());
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {-131073, 23, Integer.MIN_VALUE})
     void shouldRefuseLevelsKafkaRefuses(int level) {
