@@ -81,7 +81,10 @@ final class GzipDecompression {
                 + "; expected one or more complete gzip members (RFC 1952, starting with 1f 8b)", cause);
     }
 
-    /** Adds the codec and the expectation to every failure of the wrapped JDK stream. */
+    /**
+     * Adds the codec and the expectation to every failure of the wrapped JDK stream. Not
+     * thread-safe, like any {@link InputStream}: one thread reads a batch through it.
+     */
     private static final class MessageStream extends FilterInputStream {
 
         MessageStream(InputStream in) {

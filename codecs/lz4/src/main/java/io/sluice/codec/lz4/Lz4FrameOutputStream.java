@@ -16,7 +16,10 @@ import net.jpountz.lz4.LZ4Compressor;
  */
 final class Lz4FrameOutputStream extends OutputStream {
 
-    /** The two arrays a stream needs: gathered input and one compressed block with its size field. */
+    /**
+     * The two arrays a stream needs: gathered input and one compressed block with its size field.
+     * Owned by one stream (one thread) between borrowing from the pool and {@link #close()}.
+     */
     static final class Buffers {
         final byte[] block = new byte[Lz4Frame.MAX_BLOCK_SIZE];
         final byte[] compressed = new byte[Lz4Frame.BLOCK_SIZE_FIELD + Lz4Frame.maxCompressedBlockLength(Lz4Frame.MAX_BLOCK_SIZE)];

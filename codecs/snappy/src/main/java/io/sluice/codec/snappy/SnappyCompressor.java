@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import io.sluice.api.errors.ConfigException;
 import io.sluice.api.spi.Compressor;
 
 /**
@@ -34,15 +33,12 @@ public final class SnappyCompressor implements Compressor {
     /**
      * Loads snappy-java's native library.
      *
-     * @throws ConfigException for {@code compression.type} if it cannot load on this platform
+     * @throws io.sluice.api.errors.ConfigException for {@code compression.type} if it cannot load on
+     *         this platform, naming the platform, the error and the alternatives
      */
     @Override
     public void configure(Map<String, ?> configs) {
-        try {
-            SnappyNativeLibrary.ensureAvailable();
-        } catch (IllegalStateException e) {
-            throw new ConfigException("compression.type", e.getMessage(), e.getCause());
-        }
+        SnappyNativeLibrary.ensureConfigurable();
     }
 
     @Override

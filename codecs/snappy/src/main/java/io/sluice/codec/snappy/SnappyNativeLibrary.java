@@ -1,5 +1,6 @@
 package io.sluice.codec.snappy;
 
+import io.sluice.api.errors.ConfigException;
 import org.xerial.snappy.Snappy;
 import org.xerial.snappy.SnappyError;
 
@@ -17,13 +18,36 @@ final class SnappyNativeLibrary {
     private SnappyNativeLibrary() {
     }
 
-    /** @throws IllegalStateException with {@link #unavailableMessage} if the library cannot load */
+    /**
+     * For use without {@code configure} (e.g. a codec used directly).
+     *
+     * @throws IllegalStateException with {@link #unavailableMessage} if the library cannot load
+     */
     static void ensureAvailable() {
         Throwable failure = Probe.FAILURE;
         if (failure != null) {
-            throw new IllegalStateException(unavailableMessage(
-                    System.getProperty("os.name"), System.getProperty("os.arch"), failure), failure);
+            throw new IllegalStateException(unavailableMessage(failure), failure);
         }
+    }
+
+    /**
+     * For {@code configure}: the producer's construction fails with this.
+     *
+     * @throws ConfigException on {@code compression.type} if the library cannot load
+     */
+    static void ensureConfigurable() {
+        Throwable failure = Probe.FAILURE;
+        if (failure != null) {
+            throw configException(failure);
+        }
+    }
+
+    static ConfigException configException(Throwable failure) {
+        return new ConfigException("compression.type", unavailableMessage(failure), failure);
+    }
+
+    private static String unavailableMessage(Throwable failure) {
+        return unavailableMessage(System.getProperty("os.name"), System.getProperty("os.arch"), failure);
     }
 
     /** The failure to load, or {@code null} if snappy-java works here. */

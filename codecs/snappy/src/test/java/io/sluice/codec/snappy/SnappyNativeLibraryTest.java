@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Map;
+import io.sluice.api.errors.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class SnappyNativeLibraryTest {
@@ -32,6 +33,19 @@ class SnappyNativeLibraryTest {
                 .contains("-Dorg.xerial.snappy.tempdir=<dir>")
                 .contains("-Dorg.xerial.snappy.use.systemlib=true")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void shouldFailConfigurationOnCompressionTypeWithTheLoadErrorAsCause() {
+        UnsatisfiedLinkError cause = new UnsatisfiedLinkError("no snappyjava in java.library.path");
+
+        ConfigException e = SnappyNativeLibrary.configException(cause);
+
+        assertThat(e.key()).isEqualTo("compression.type");
+        assertThat(e).hasCause(cause)
+                .hasMessageStartingWith("compression.type=snappy cannot be used on this platform (os.name=" + System.getProperty("os.name")
+                        + ", os.arch=" + System.getProperty("os.arch") + ")")
+                .hasMessageContaining("no snappyjava in java.library.path");
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.Map;
-import io.sluice.api.errors.ConfigException;
 import io.sluice.api.spi.Compressor;
 
 /**
@@ -35,15 +34,12 @@ public final class ZstdCompressor implements Compressor {
     /**
      * Loads zstd-jni's native library.
      *
-     * @throws ConfigException for {@code compression.type} if it cannot load on this platform
+     * @throws io.sluice.api.errors.ConfigException for {@code compression.type} if it cannot load on
+     *         this platform, naming the platform, the error and the alternatives
      */
     @Override
     public void configure(Map<String, ?> configs) {
-        try {
-            ZstdNativeLibrary.ensureAvailable();
-        } catch (IllegalStateException e) {
-            throw new ConfigException("compression.type", e.getMessage(), e.getCause());
-        }
+        ZstdNativeLibrary.ensureConfigurable();
     }
 
     @Override

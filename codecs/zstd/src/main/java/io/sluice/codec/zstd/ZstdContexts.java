@@ -17,7 +17,10 @@ final class ZstdContexts implements AutoCloseable {
     /** Uncompressed bytes gathered per streaming call, and the compressed bytes taken out per call. */
     static final int STREAM_BUFFER_SIZE = 64 * 1024;
 
-    /** A compression context with its current level and the buffers a stream uses. */
+    /**
+     * A compression context with its current level and the buffers a stream uses. Not
+     * thread-safe: owned by the borrowing thread until it is released.
+     */
     static final class Compression {
         final ZstdCompressCtx context = new ZstdCompressCtx();
         final ByteBuffer input = ByteBuffer.allocate(STREAM_BUFFER_SIZE);
@@ -36,7 +39,10 @@ final class ZstdContexts implements AutoCloseable {
         }
     }
 
-    /** A decompression context with the buffers a stream uses. */
+    /**
+     * A decompression context with the buffers a stream uses. Not thread-safe: owned by the
+     * borrowing thread until it is released.
+     */
     static final class Decompression {
         final ZstdDecompressCtx context = new ZstdDecompressCtx();
         final ByteBuffer input = ByteBuffer.allocate(STREAM_BUFFER_SIZE);

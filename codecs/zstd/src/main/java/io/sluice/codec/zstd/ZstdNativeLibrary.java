@@ -2,6 +2,7 @@ package io.sluice.codec.zstd;
 
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.util.Native;
+import io.sluice.api.errors.ConfigException;
 
 /**
  * Whether zstd-jni's native library loads on this platform, checked once per JVM on first need
@@ -16,13 +17,36 @@ final class ZstdNativeLibrary {
     private ZstdNativeLibrary() {
     }
 
-    /** @throws IllegalStateException with {@link #unavailableMessage} if the library cannot load */
+    /**
+     * For use without {@code configure} (e.g. a codec used directly).
+     *
+     * @throws IllegalStateException with {@link #unavailableMessage} if the library cannot load
+     */
     static void ensureAvailable() {
         Throwable failure = Probe.FAILURE;
         if (failure != null) {
-            throw new IllegalStateException(unavailableMessage(
-                    System.getProperty("os.name"), System.getProperty("os.arch"), failure), failure);
+            throw new IllegalStateException(unavailableMessage(failure), failure);
         }
+    }
+
+    /**
+     * For {@code configure}: the producer's construction fails with this.
+     *
+     * @throws ConfigException on {@code compression.type} if the library cannot load
+     */
+    static void ensureConfigurable() {
+        Throwable failure = Probe.FAILURE;
+        if (failure != null) {
+            throw configException(failure);
+        }
+    }
+
+    static ConfigException configException(Throwable failure) {
+        return new ConfigException("compression.type", unavailableMessage(failure), failure);
+    }
+
+    private static String unavailableMessage(Throwable failure) {
+        return unavailableMessage(System.getProperty("os.name"), System.getProperty("os.arch"), failure);
     }
 
     /** The failure to load, or {@code null} if zstd-jni works here. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.Map;
+import io.sluice.api.errors.ConfigException;
 import org.junit.jupiter.api.Test;
 
 class ZstdNativeLibraryTest {
@@ -32,6 +33,19 @@ class ZstdNativeLibraryTest {
                 .contains("-DZstdTempFolder=<dir>")
                 .contains("-DZstdNativePath=<file>")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void shouldFailConfigurationOnCompressionTypeWithTheLoadErrorAsCause() {
+        UnsatisfiedLinkError cause = new UnsatisfiedLinkError("no zstd-jni-1.5.7-28 in java.library.path");
+
+        ConfigException e = ZstdNativeLibrary.configException(cause);
+
+        assertThat(e.key()).isEqualTo("compression.type");
+        assertThat(e).hasCause(cause)
+                .hasMessageStartingWith("compression.type=zstd cannot be used on this platform (os.name=" + System.getProperty("os.name")
+                        + ", os.arch=" + System.getProperty("os.arch") + ")")
+                .hasMessageContaining("no zstd-jni-1.5.7-28 in java.library.path");
     }
 
     @Test
