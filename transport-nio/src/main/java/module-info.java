@@ -5,4 +5,6 @@
 module io.sluice.transport.nio {
     requires io.sluice.api;
     requires org.slf4j;
+
+    provides io.sluice.api.spi.TransportProvider with io.sluice.transport.nio.NioTransportProvider;
 }

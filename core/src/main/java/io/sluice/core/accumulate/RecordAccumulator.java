@@ -1,0 +1,385 @@
+package io.sluice.core.accumulate;
+
+import io.sluice.api.Callback;
+import io.sluice.api.Headers;
+import io.sluice.api.RecordMetadata;
+import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.WouldBlockException;
+import io.sluice.api.spi.TopicLayout;
+import io.sluice.core.record.CompressionRatioEstimator;
+import io.sluice.core.record.CompressionScratch;
+import io.sluice.core.record.RecordBatchBuilder;
+import io.sluice.core.record.RecordSizes;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Collects records into batches per partition until the sender takes them: the station between the
+ * user threads that {@code send} and the sender thread that writes requests.
+ *
+ * <p>Threads: {@link #append} runs on user threads, concurrently; each partition's queue is guarded
+ * by its own monitor, held only for the append itself (never while waiting for memory or while
+ * compressing). {@link #ready}, {@link #drain}, {@link #reenqueue}, {@link #expiredBatches} and
+ * {@link #release} run on the sender thread. Flags shared by both ({@link #closed}, flushes) are
+ * volatile or atomic.
+ */
+public final class RecordAccumulator {
+
+    private final AccumulatorConfig config;
+    private final BufferPool pool;
+    private final CompressionRatioEstimator ratios = new CompressionRatioEstimator();
+    private final ThreadLocal<CompressionScratch> scratch = ThreadLocal.withInitial(() -> new CompressionScratch(true));
+    private final ConcurrentMap<String, TopicQueues> topics = new ConcurrentHashMap<>();
+    private final IncompleteBatches incomplete = new IncompleteBatches();
+    private final AtomicInteger appendsInProgress = new AtomicInteger();
+    private final AtomicInteger flushesInProgress = new AtomicInteger();
+    private final ReadinessCheck readiness;
+    private final BatchDrainer drainer;
+    private final BatchSplitting splitting;
+    private volatile boolean closed;
+    private volatile Runnable wakeupSender = () -> { };
+
+    public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
+        this.config = config;
+        this.pool = pool;
+        this.readiness = new ReadinessCheck(config, pool, topics.values(), this::flushInProgress, () -> closed);
+        this.drainer = new BatchDrainer(topics, readiness, config.guaranteeOrder());
+        this.splitting = new BatchSplitting(config);
+    }
+
+    /** The sender's wake-up, called when a batch fills up or a new one is created. */
+    public void onBatchReady(Runnable wakeupSender) {
+        this.wakeupSender = wakeupSender;
+    }
+
+    /**
+     * Appends a record to the open batch of its partition, or to a new one.
+     *
+     * @param maxBlockMs how long to wait for buffer memory; {@code -1} means never wait ({@code trySend})
+     * @param observer   told about the append under the partition's lock (sticky partitioning)
+     * @param choice     the partitioner's choice token, passed to {@code observer}
+     * @return the record's future, completed when its batch completes
+     * @throws io.sluice.api.errors.BufferExhaustedException if memory did not free up in time
+     * @throws WouldBlockException if {@code maxBlockMs} is -1 and memory is short
+     * @throws IllegalStateException if the producer is closing
+     */
+    public CompletableFuture<RecordMetadata> append(String topic, int partition, long timestamp, byte[] key, byte[] value,
+                                                    Headers headers, Callback callback, long maxBlockMs,
+                                                    AppendObserver observer, long choice, long nowMs) {
+        appendsInProgress.incrementAndGet();
+        ByteBuffer buffer = null;
+        try {
+            PartitionQueue queue = topics.computeIfAbsent(topic, TopicQueues::new).queue(partition);
+            CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+            synchronized (queue) {
+                checkOpen();
+                if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
+                    return future;
+                }
+            }
+            int size = initialBufferSize(topic, key, value, headers);
+            buffer = maxBlockMs < 0 ? pool.tryAllocate(size) : pool.allocate(size, maxBlockMs);
+            if (buffer == null) {
+                throw new WouldBlockException("trySend would block: buffer.memory=" + pool.totalMemory() + " bytes are in "
+                        + "use (" + pool.availableMemory() + " available) and a new batch needs " + size + " bytes");
+            }
+            ProducerBatch sealable;
+            synchronized (queue) {
+                checkOpen();
+                if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
+                    return future; // another thread made a batch meanwhile; our buffer goes back
+                }
+                sealable = queue.batches.peekLast();
+                ProducerBatch batch = newBatch(queue.topicPartition, buffer, nowMs);
+                buffer = null;
+                int before = batch.estimatedSizeInBytes();
+                batch.tryAppend(timestamp, key, value, headers, callback, future); // a first record always fits
+                queue.batches.addLast(batch);
+                incomplete.add(batch);
+                observer.onAppend(choice, topic, batch.estimatedSizeInBytes() - before, batch.isFull());
+            }
+            if (sealable != null) {
+                sealable.trySeal(scratch.get()); // compress the batch that filled up, on this thread, without a lock
+            }
+            wakeupSender.run();
+            return future;
+        } finally {
+            if (buffer != null) {
+                pool.deallocate(buffer);
+            }
+            appendsInProgress.decrementAndGet();
+        }
+    }
+
+    /** Appends to the last batch of the queue if it has room. Queue lock held. */
+    private boolean tryAppendToLast(PartitionQueue queue, long timestamp, byte[] key, byte[] value, Headers headers,
+                                    Callback callback, CompletableFuture<RecordMetadata> future,
+                                    AppendObserver observer, long choice) {
+        ProducerBatch last = queue.batches.peekLast();
+        if (last == null) {
+            return false;
+        }
+        int before = last.estimatedSizeInBytes();
+        if (last.tryAppend(timestamp, key, value, headers, callback, future) == RecordBatchBuilder.NO_ROOM
+                && !(config.incrementalAllocation() && grow(last, timestamp, key, value, headers)
+                        && last.tryAppend(timestamp, key, value, headers, callback, future) != RecordBatchBuilder.NO_ROOM)) {
+            return false;
+        }
+        boolean full = last.isFull();
+        observer.onAppend(choice, queue.topicPartition.topic(), last.estimatedSizeInBytes() - before, full);
+        if (full || queue.batches.size() > 1) {
+            wakeupSender.run();
+        }
+        return true;
+    }
+
+    /**
+     * Grows an open batch whose buffer is too small for the record but whose {@code batch.size} is not
+     * reached: at least doubles it, without waiting for memory (a partition lock is held); if memory
+     * is short the batch counts as full and the caller starts a new one, which may wait.
+     */
+    private boolean grow(ProducerBatch batch, long timestamp, byte[] key, byte[] value, Headers headers) {
+        int needed = batch.capacityNeededFor(timestamp, key, value, headers);
+        if (needed <= 0) {
+            return false;
+        }
+        int target = Math.max(needed, batch.bufferCapacity() * 2);
+        int largest = pool.sizeClasses().largest();
+        if (largest > 0 && target > largest) {
+            target = Math.max(needed, largest);
+        }
+        ByteBuffer larger = pool.tryAllocate(target);
+        if (larger == null) {
+            return false;
+        }
+        pool.deallocate(batch.growInto(larger));
+        return true;
+    }
+
+    private ProducerBatch newBatch(TopicPartition tp, ByteBuffer buffer, long nowMs) {
+        float ratio = ratios.estimation(tp.topic(), config.compression().codecId());
+        RecordBatchBuilder builder = new RecordBatchBuilder(buffer, Math.max(config.batchSize(), 1), config.compression(), ratio);
+        return new ProducerBatch(tp, buffer, builder, config.keepHeaders(), nowMs);
+    }
+
+    /** The buffer a new batch starts with: a full batch's worth, or just enough for this record (incremental). */
+    private int initialBufferSize(String topic, byte[] key, byte[] value, Headers headers) {
+        int record = RecordSizes.estimateBatchSizeUpperBound(key == null ? -1 : key.length,
+                value == null ? -1 : value.length, RecordSizes.sizeOfHeaders(headers));
+        if (config.incrementalAllocation()) {
+            return record;
+        }
+        float ratio = ratios.estimation(topic, config.compression().codecId());
+        int full = config.compression().isNone()
+                ? config.batchSize()
+                : Math.min(RecordBatchBuilder.bufferSizeFor(config.batchSize(), ratio), pool.sizeClasses().largest());
+        return Math.max(record, full);
+    }
+
+    // ---- sender side ----
+
+    /** Which brokers have batches to send now, and when to look again. */
+    public ReadyResult ready(PartitionLeaders leaders, long nowMs) {
+        return readiness.check(leaders, nowMs);
+    }
+
+    /**
+     * Takes, for each ready broker, the first batch of each partition it leads (rotating the start so
+     * every partition gets its turn), up to {@code maxRequestSize} bytes per broker; seals and closes
+     * them with the producer state {@code stamper} gives.
+     */
+    public java.util.Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<io.sluice.api.Node> readyNodes,
+                                                             int maxRequestSize, BatchStamper stamper, long nowMs) {
+        java.util.Map<Integer, List<ProducerBatch>> drained = drainer.drain(leaders, readyNodes, maxRequestSize, nowMs);
+        CompressionScratch sealScratch = scratch.get();
+        for (List<ProducerBatch> batches : drained.values()) {
+            for (ProducerBatch batch : batches) {
+                if (!batch.isClosed()) {
+                    stamper.stamp(batch, sealScratch);
+                    ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
+                            batch.compressionRatio());
+                }
+                batch.onDrained(nowMs);
+            }
+        }
+        return drained;
+    }
+
+    /** Puts a batch back at the front of its queue for a retry after {@code backoffMs}. */
+    public void reenqueue(ProducerBatch batch, long nowMs) {
+        batch.onRetry(nowMs, config.retryBackoff().backoff(batch.attempts() - 1));
+        PartitionQueue queue = topics.computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
+                .queue(batch.topicPartition().partition());
+        synchronized (queue) {
+            queue.batches.addFirst(batch);
+        }
+        readiness.unmute(batch.topicPartition());
+    }
+
+    /**
+     * Splits a batch the broker refused as too large into smaller ones and puts them at the front of
+     * its partition, in order, ready at once. Frees the original's memory. Sender thread.
+     */
+    public void splitAndReenqueue(ProducerBatch big, long nowMs) {
+        List<ProducerBatch> parts = splitting.split(big, nowMs);
+        ratios.setEstimation(big.topicPartition().topic(), config.compression().codecId(), Math.max(1.0f, big.compressionRatio()));
+        PartitionQueue queue = topics.computeIfAbsent(big.topicPartition().topic(), TopicQueues::new)
+                .queue(big.topicPartition().partition());
+        synchronized (queue) {
+            for (int i = parts.size() - 1; i >= 0; i--) {
+                queue.batches.addFirst(parts.get(i));
+            }
+        }
+        for (ProducerBatch part : parts) {
+            incomplete.add(part);
+        }
+        release(big);
+    }
+
+    /** Batches still in a queue past {@code delivery.timeout.ms}; removed from their queues. */
+    public List<ProducerBatch> expiredBatches(long nowMs) {
+        List<ProducerBatch> expired = new ArrayList<>();
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q == null) {
+                    continue;
+                }
+                synchronized (q) {
+                    q.batches.removeIf(b -> {
+                        boolean timedOut = nowMs - b.createdMs() >= config.deliveryTimeoutMs();
+                        if (timedOut) {
+                            expired.add(b);
+                        }
+                        return timedOut;
+                    });
+                }
+            }
+        }
+        return expired;
+    }
+
+    /** Gives a completed batch's memory back and forgets it. Sender thread. */
+    public void release(ProducerBatch batch) {
+        incomplete.remove(batch);
+        ByteBuffer buffer = batch.releaseBuffer();
+        if (buffer != null) {
+            pool.deallocate(buffer);
+        }
+        readiness.unmute(batch.topicPartition());
+    }
+
+    /** Keeps a partition's next batch back while one is in flight ({@code max.in.flight=1}). */
+    public void mute(TopicPartition tp) {
+        readiness.mute(tp);
+    }
+
+    /** The partitioners' view of a topic: metadata joined with this accumulator's load figures. */
+    public TopicLayout layout(String topic, TopicLayout metadata) {
+        return topics.computeIfAbsent(topic, TopicQueues::new).layout(metadata);
+    }
+
+    // ---- flush and close ----
+
+    /** Makes every batch ready at once, until {@link #awaitFlushCompletion()} returns. */
+    public void beginFlush() {
+        flushesInProgress.incrementAndGet();
+    }
+
+    /** Waits until every batch that existed at {@link #beginFlush()} has completed. */
+    public void awaitFlushCompletion() throws InterruptedException {
+        try {
+            for (ProducerBatch batch : incomplete.copy()) {
+                try {
+                    batch.done().get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    // cannot happen: done() completes normally; failures go to the records' futures
+                    throw new IllegalStateException(e);
+                }
+            }
+        } finally {
+            flushesInProgress.decrementAndGet();
+        }
+    }
+
+    boolean flushInProgress() {
+        return flushesInProgress.get() > 0;
+    }
+
+    /** Whether any batch has not completed yet. */
+    public boolean hasIncomplete() {
+        return !incomplete.isEmpty();
+    }
+
+    /** Whether any queue still holds a batch. */
+    public boolean hasUndrained() {
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q != null) {
+                    synchronized (q) {
+                        if (!q.batches.isEmpty()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Stops accepting appends; queued batches become ready at once. */
+    public void close() {
+        closed = true;
+    }
+
+    /**
+     * Fails every batch still in a queue with {@code error} and frees its memory. Waits for appends
+     * in progress to finish first, so none slips in behind the abort. Sender thread, at close.
+     */
+    public void abortUndrained(RuntimeException error, ProducerBatch.CompletionListener listener) {
+        while (appendsInProgress.get() > 0) {
+            Thread.onSpinWait();
+        }
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q == null) {
+                    continue;
+                }
+                List<ProducerBatch> aborted;
+                synchronized (q) {
+                    aborted = new ArrayList<>(q.batches);
+                    q.batches.clear();
+                }
+                for (ProducerBatch b : aborted) {
+                    b.complete(ProducerBatch.FinalState.ABORTED, -1, -1, error, listener);
+                    release(b);
+                }
+            }
+        }
+    }
+
+    public BufferPool pool() {
+        return pool;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("Producer closed while send in progress: the record was not buffered");
+        }
+    }
+
+    /** Stamps a batch's producer state (id, epoch, sequence) and closes it, on first drain. */
+    @FunctionalInterface
+    public interface BatchStamper {
+
+        void stamp(ProducerBatch batch, CompressionScratch scratch);
+
+        /** No idempotence: -1 everywhere. */
+        BatchStamper NONE = (batch, scratch) -> batch.close(scratch, -1L, (short) -1, -1);
+    }
+}

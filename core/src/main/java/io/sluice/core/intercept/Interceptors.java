@@ -1,0 +1,72 @@
+package io.sluice.core.intercept;
+
+import io.sluice.api.Callback;
+import io.sluice.api.Headers;
+import io.sluice.api.ProducerRecord;
+import io.sluice.api.RecordMetadata;
+import io.sluice.api.spi.ProducerInterceptor;
+import io.sluice.core.accumulate.ProducerBatch;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the configured {@link ProducerInterceptor}s in order, with Kafka's rules: an exception from an
+ * interceptor is logged and ignored, the record goes on unchanged. Also the place where a record's
+ * completion reaches the user: interceptors' {@code onAcknowledgement}, then the callback, each
+ * guarded so that a throwing callback cannot break the sender thread or other records' callbacks.
+ *
+ * <p>Immutable; the interceptors themselves must be thread-safe ({@link #onSend} runs on user
+ * threads, completions on the sender thread).
+ */
+public final class Interceptors<K, V> implements ProducerBatch.CompletionListener {
+
+    private static final Logger log = LoggerFactory.getLogger(Interceptors.class);
+
+    private final List<ProducerInterceptor<K, V>> interceptors;
+
+    public Interceptors(List<ProducerInterceptor<K, V>> interceptors) {
+        this.interceptors = List.copyOf(interceptors);
+    }
+
+    public boolean isEmpty() {
+        return interceptors.isEmpty();
+    }
+
+    /** Each interceptor's {@code onSend} in turn; a failing one is skipped. */
+    public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
+        ProducerRecord<K, V> current = record;
+        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+            try {
+                ProducerRecord<K, V> next = interceptor.onSend(current);
+                if (next != null) {
+                    current = next;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Interceptor {} failed in onSend for a record to topic {}; the record goes on unchanged",
+                        interceptor.name(), current.topic(), e);
+            }
+        }
+        return current;
+    }
+
+    /** Tells interceptors and the callback that a record completed, or failed before it was buffered. */
+    @Override
+    public void onRecordComplete(RecordMetadata metadata, RuntimeException error, Headers headers, Callback callback) {
+        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+            try {
+                interceptor.onAcknowledgement(metadata, error, headers);
+            } catch (RuntimeException e) {
+                log.warn("Interceptor {} failed in onAcknowledgement; ignored", interceptor.name(), e);
+            }
+        }
+        if (callback != null) {
+            try {
+                callback.onCompletion(metadata, error);
+            } catch (RuntimeException e) {
+                log.error("A send callback threw an exception for a record to {}; ignored so that other records' callbacks "
+                        + "still run. Catch exceptions in callbacks.", metadata == null ? "?" : metadata.topicPartition(), e);
+            }
+        }
+    }
+}

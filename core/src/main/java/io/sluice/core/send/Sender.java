@@ -1,0 +1,215 @@
+package io.sluice.core.send;
+
+import io.sluice.api.Node;
+import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.ProducerClosedException;
+import io.sluice.api.errors.TimeoutException;
+import io.sluice.core.accumulate.PartitionLeaders;
+import io.sluice.core.accumulate.ProducerBatch;
+import io.sluice.core.accumulate.ProducerBatch.CompletionListener;
+import io.sluice.core.accumulate.ReadyResult;
+import io.sluice.core.accumulate.RecordAccumulator;
+import io.sluice.core.network.ClientRequest;
+import io.sluice.core.network.KafkaClient;
+import io.sluice.core.protocol.ApiKeys;
+import io.sluice.core.protocol.ProduceRequest;
+import io.sluice.core.time.Time;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's sender thread: takes ready batches from the accumulator, groups them by the
+ * leader's broker into ONE produce request per broker (across topics and partitions), sends them,
+ * and hands each answer to a {@link ProduceResponseHandler}; expires batches past
+ * {@code delivery.timeout.ms}; on close, delivers what is buffered (or fails it, when forced).
+ *
+ * <p>Owns the {@link KafkaClient} and everything in flight; runs on one thread named
+ * {@code sluice-producer-network-thread-<client.id>}. Other threads talk to it only through
+ * {@link #wakeup()}, {@link #initiateClose()} and {@link #forceClose()}. {@link #runOnce()} is
+ * steppable for tests.
+ */
+public final class Sender implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sender.class);
+
+    private final KafkaClient client;
+    private final RecordAccumulator accumulator;
+    private final ClusterSource cluster;
+    private final DeliveryGuarantee delivery;
+    private final SenderConfig config;
+    private final SenderMetrics metrics;
+    private final Time time;
+    private final InFlightBatches inFlight = new InFlightBatches();
+    private final BatchCompletion completion;
+    private final BatchSplitter splitter;
+
+    private volatile boolean running = true;
+    private volatile boolean forceClose;
+    private volatile Thread thread;
+
+    public Sender(KafkaClient client, RecordAccumulator accumulator, ClusterSource cluster, DeliveryGuarantee delivery,
+                  SenderConfig config, SenderMetrics metrics, CompletionListener listener, BatchSplitter splitter, Time time) {
+        this.client = client;
+        this.accumulator = accumulator;
+        this.cluster = cluster;
+        this.delivery = delivery;
+        this.config = config;
+        this.metrics = metrics;
+        this.time = time;
+        this.splitter = splitter;
+        this.completion = new BatchCompletion(accumulator, inFlight, metrics, listener, delivery, config);
+    }
+
+    @Override
+    public void run() {
+        thread = Thread.currentThread();
+        while (running) {
+            runOnceSafely();
+        }
+        // Close asked: deliver what is buffered and in flight, unless forced.
+        while (!forceClose && (accumulator.hasUndrained() || client.hasInFlightRequests() || !inFlight.isEmpty())) {
+            runOnceSafely();
+        }
+        if (forceClose) {
+            abortEverything(new ProducerClosedException("The producer was closed before this record was acknowledged "
+                    + "(close timeout elapsed, or close(Duration.ZERO)); it may or may not have reached the broker"));
+        }
+        client.close();
+    }
+
+    /** Whether the current thread is this sender's thread (callbacks run there). */
+    public boolean isSenderThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void runOnceSafely() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            log.error("Uncaught error in the producer's sender thread; it keeps running", e);
+        }
+    }
+
+    /** One turn of the loop: send what is ready, then do network I/O. */
+    public void runOnce() {
+        long nowMs = time.monotonicMs();
+        long pollTimeout = sendProducerData(nowMs);
+        client.poll(pollTimeout, nowMs);
+    }
+
+    private long sendProducerData(long nowMs) {
+        failExpired(nowMs);
+        if (!delivery.prepare(client, nowMs)) {
+            return 50; // waiting for a producer id; its response wakes the loop
+        }
+        PartitionLeaders leaders = cluster.leaders();
+        ReadyResult result = accumulator.ready(leaders, nowMs);
+        if (!result.unknownLeaderTopics().isEmpty()) {
+            cluster.requestUpdate(result.unknownLeaderTopics());
+        }
+        List<Node> sendable = new ArrayList<>(result.readyNodes().size());
+        long notReadyTimeout = Long.MAX_VALUE;
+        for (Node node : result.readyNodes()) {
+            if (client.ready(node, nowMs)) {
+                sendable.add(node);
+            } else {
+                notReadyTimeout = Math.min(notReadyTimeout, client.connectionDelay(node, nowMs));
+            }
+        }
+        Map<Integer, List<ProducerBatch>> drained = accumulator.drain(leaders, sendable, config.maxRequestSize(), delivery, nowMs);
+        for (Map.Entry<Integer, List<ProducerBatch>> e : drained.entrySet()) {
+            sendProduceRequest(e.getKey(), e.getValue(), nowMs);
+        }
+        long timeout = Math.min(result.nextReadyCheckDelayMs(), notReadyTimeout);
+        long nextExpiry = inFlight.nextExpiryMs(config.deliveryTimeoutMs());
+        if (nextExpiry != Long.MAX_VALUE) {
+            timeout = Math.min(timeout, Math.max(0, nextExpiry - nowMs));
+        }
+        if (!sendable.isEmpty()) {
+            timeout = 0; // more may be sendable at once
+        }
+        return Math.max(0, timeout);
+    }
+
+    private void sendProduceRequest(int nodeId, List<ProducerBatch> batches, long nowMs) {
+        short version = client.apiVersion(nodeId, ApiKeys.PRODUCE, ProduceRequest.LAST_VERSION_WITH_TOPIC_NAMES);
+        Map<TopicPartition, ProducerBatch> byPartition = new LinkedHashMap<>();
+        Map<String, List<ProduceRequest.PartitionData>> byTopic = new LinkedHashMap<>();
+        int records = 0;
+        for (ProducerBatch batch : batches) {
+            TopicPartition tp = batch.topicPartition();
+            byPartition.put(tp, batch);
+            byTopic.computeIfAbsent(tp.topic(), t -> new ArrayList<>()).add(new ProduceRequest.PartitionData(tp.partition(),
+                    batch.records()));
+            records += batch.recordCount();
+            metrics.batchDrained(batch, nowMs);
+        }
+        List<ProduceRequest.TopicData> topics = new ArrayList<>(byTopic.size());
+        for (Map.Entry<String, List<ProduceRequest.PartitionData>> t : byTopic.entrySet()) {
+            topics.add(new ProduceRequest.TopicData(t.getKey(), null, t.getValue()));
+        }
+        ProduceRequest body = new ProduceRequest(null, config.acks(), config.requestTimeoutMs(), topics);
+        ProduceResponseHandler handler = new ProduceResponseHandler(byPartition, completion, delivery, splitter, metrics,
+                () -> cluster.requestUpdate(Set.of()), time);
+        inFlight.add(batches);
+        client.send(new ClientRequest(nodeId, ApiKeys.PRODUCE, version, body, body.expectsResponse(), nowMs,
+                config.requestTimeoutMs(), handler), nowMs);
+        metrics.requestSent(records, nowMs);
+    }
+
+    /** Fails batches past {@code delivery.timeout.ms}, queued or in flight. */
+    private void failExpired(long nowMs) {
+        for (ProducerBatch batch : accumulator.expiredBatches(nowMs)) {
+            completion.fail(batch, expired(batch, nowMs, "in the producer's buffer"), nowMs);
+            completion.release(batch); // never sent (or back from a retry): no request holds its bytes
+        }
+        for (ProducerBatch batch : inFlight.expired(config.deliveryTimeoutMs(), nowMs)) {
+            // released when its request finishes: the transport may still be writing its bytes
+            completion.fail(batch, expired(batch, nowMs, "waiting for the broker's answer"), nowMs);
+        }
+    }
+
+    private TimeoutException expired(ProducerBatch batch, long nowMs, String where) {
+        return new TimeoutException("Expiring " + batch.recordCount() + " record(s) for " + batch.topicPartition() + ": "
+                + (nowMs - batch.createdMs()) + " ms has passed since batch creation (delivery.timeout.ms="
+                + config.deliveryTimeoutMs() + "), " + where + " after " + batch.attempts() + " attempt(s)");
+    }
+
+    private void abortEverything(RuntimeException error) {
+        for (ProducerBatch batch : inFlight.all()) {
+            completion.fail(batch, error, time.monotonicMs());
+        }
+        accumulator.abortUndrained(error, completionListenerForAbort());
+    }
+
+    private CompletionListener completionListenerForAbort() {
+        return completion.listener();
+    }
+
+    /** Makes the loop look at the accumulator now. Any thread. */
+    public void wakeup() {
+        client.wakeup();
+    }
+
+    /** Stops taking new work; buffered records are still delivered. Any thread. */
+    public void initiateClose() {
+        accumulator.close();
+        running = false;
+        wakeup();
+    }
+
+    /** Stops at once: everything pending fails with {@link ProducerClosedException}. Any thread. */
+    public void forceClose() {
+        forceClose = true;
+        initiateClose();
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+}

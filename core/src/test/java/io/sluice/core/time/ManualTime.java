@@ -1,0 +1,25 @@
+package io.sluice.core.time;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A clock tests move by hand; both clocks advance together. Thread-safe. */
+public final class ManualTime implements Time {
+
+    private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
+    private final AtomicLong wallMs = new AtomicLong(1_700_000_000_000L);
+
+    @Override
+    public long milliseconds() {
+        return wallMs.get();
+    }
+
+    @Override
+    public long nanoseconds() {
+        return nanos.get();
+    }
+
+    public void sleep(long ms) {
+        nanos.addAndGet(ms * 1_000_000L);
+        wallMs.addAndGet(ms);
+    }
+}

@@ -1,0 +1,81 @@
+package io.sluice.transport.nio;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketException;
+
+/**
+ * The transport's error messages, in one place so they stay alike: each names the connection,
+ * the address, the value at fault and what to check. Stateless.
+ */
+final class TransportErrors {
+
+    private TransportErrors() {
+    }
+
+    /**
+     * Why a size prefix was refused. Says the size, the limit and the likely cause: a peer that is
+     * not a Kafka broker, or a listener that expects TLS. An HTTP server answers with "HTTP", a TLS
+     * server with a record starting 0x15 0x03 (an alert) or 0x16 0x03 (a handshake); read as a
+     * 4-byte size, each is hundreds of megabytes.
+     */
+    static String badFrameSize(int size, int maxFrameBytes) {
+        String what = size < 0
+                ? "received a negative frame size (" + size + ")"
+                : "received a frame size of " + size + " bytes, more than the limit of " + maxFrameBytes
+                        + " bytes (" + TransportSettings.MAX_RECEIVE_FRAME + ")";
+        return what + "; the size prefix was " + describePrefix(size)
+                + ". The peer is probably not a Kafka broker, or not speaking plaintext Kafka (an HTTP or TLS "
+                + "server answers with bytes that read as a huge length). Check that bootstrap.servers names "
+                + "a Kafka listener and that security.protocol matches that listener.";
+    }
+
+    /**
+     * Wraps an I/O failure of a connection so the message names it and its address, keeping the
+     * kind of failure (refused, no route, end of stream) and the original as the cause.
+     */
+    static IOException failed(Connection connection, String action, IOException cause) {
+        String message = action + " " + connection.describe() + ": " + cause.getMessage();
+        IOException wrapped;
+        if (cause instanceof ConnectException) {
+            wrapped = new ConnectException(message);
+        } else if (cause instanceof NoRouteToHostException) {
+            wrapped = new NoRouteToHostException(message);
+        } else if (cause instanceof EOFException) {
+            wrapped = new EOFException(message);
+        } else if (cause instanceof SocketException) {
+            wrapped = new SocketException(message);
+        } else {
+            wrapped = new IOException(message);
+        }
+        wrapped.initCause(cause);
+        return wrapped;
+    }
+
+    private static String describePrefix(int size) {
+        int[] bytes = {size >>> 24, (size >>> 16) & 0xff, (size >>> 8) & 0xff, size & 0xff};
+        StringBuilder hex = new StringBuilder();
+        StringBuilder text = new StringBuilder();
+        boolean printable = true;
+        for (int b : bytes) {
+            if (hex.length() > 0) {
+                hex.append(' ');
+            }
+            hex.append(String.format("%02x", b));
+            printable &= b >= 0x20 && b < 0x7f;
+            text.append((char) b);
+        }
+        String result = hex.toString();
+        if (printable) {
+            result += " (\"" + text + "\")";
+        }
+        if ("HTTP".contentEquals(text)) {
+            result += ", which looks like an HTTP response";
+        } else if ((bytes[0] == 0x15 || bytes[0] == 0x16) && bytes[1] == 0x03) {
+            result += ", which looks like a TLS record: the listener may expect security.protocol=SSL";
+        }
+        return result;
+    }
+}
