@@ -214,8 +214,8 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
         }
         io.expireRequests(afterMs);
         io.expireConnects(afterMs);
-        retireBootstrapConnections(afterMs);
         complete(io.takeCompletions());
+        retireBootstrapConnections(afterMs); // after the handlers: a metadata response may just have named the brokers
     }
 
     @Override
