@@ -134,8 +134,9 @@ final class ConnectionIo implements TransportListener {
             String message = "No response from " + connection.describe() + " to " + late.describe() + " within "
                     + late.request.requestTimeoutMs() + " ms (request.timeout.ms); the connection was closed";
             LOG.info("{}", message);
-            completions.add(new ClientResponse(late.request, nowMs, null, new TimeoutException(message)));
-            close(connection, "another request on it timed out: " + message, null, nowMs);
+            TimeoutException timeout = new TimeoutException(message);
+            completions.add(new ClientResponse(late.request, nowMs, null, timeout));
+            close(connection, "another request on it timed out: " + message, timeout, nowMs);
         }
     }
 

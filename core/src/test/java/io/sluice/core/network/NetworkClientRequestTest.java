@@ -117,6 +117,8 @@ class NetworkClientRequestTest {
         assertThat(h.client.connectionState(1)).isEqualTo(ConnectionState.DISCONNECTED);
         assertThat(h.transport.disconnects).containsExactly(1);
         assertThat(h.client.hasInFlightRequests()).isFalse();
+        assertThat(h.client.lastConnectionFailure(1)).isSameAs(h.outcomes.get(0).failure());
+        assertThat(h.metadata.disconnectCauses).containsExactly(h.outcomes.get(0).failure());
     }
 
     @Test
