@@ -2,7 +2,9 @@ package io.sluice.core.metadata;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.ConfigException;
 import io.sluice.api.errors.NetworkException;
+import io.sluice.core.network.BootstrapResolver;
 import io.sluice.core.network.ClientRequest;
 import io.sluice.core.network.ClientResponse;
 import io.sluice.core.network.LeastLoadedNode;
@@ -12,6 +14,7 @@ import io.sluice.core.protocol.ApiKeys;
 import io.sluice.core.protocol.Errors;
 import io.sluice.core.protocol.MetadataRequest;
 import io.sluice.core.protocol.MetadataResponse;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +48,31 @@ public final class MetadataUpdater implements MetadataUpdates {
     /** When refresh attempts started without success, for the rebootstrap trigger. */
     private long attemptsStartedMs = NOT_ATTEMPTING;
     private boolean rebootstrapRequired;
+    /** Set while {@code bootstrap.servers} has not resolved yet and {@code bootstrap.resolve.timeout.ms} allows waiting. */
+    private BootstrapResolver pendingBootstrap;
 
+    /** An updater for {@code metadata} that was already {@link Metadata#bootstrap bootstrapped}. */
     public MetadataUpdater(Metadata metadata, MetadataConfig config) {
         this.metadata = Objects.requireNonNull(metadata, "metadata");
         this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /**
+     * An updater that bootstraps {@code metadata} now if {@code bootstrap.servers} resolves, or keeps
+     * trying from the sender thread while {@code bootstrap.resolve.timeout.ms} allows; once that is
+     * spent, waiting sends fail with the {@link ConfigException}.
+     *
+     * @throws ConfigException if the entries are malformed, or none resolves and the timeout is 0
+     */
+    public MetadataUpdater(Metadata metadata, MetadataConfig config, BootstrapResolver bootstrap, long nowMs) {
+        this(metadata, config);
+        List<InetSocketAddress> addresses = bootstrap.tryResolve(nowMs);
+        if (addresses != null) {
+            metadata.bootstrap(addresses);
+        } else {
+            LOG.warn("No entry of bootstrap.servers resolves yet; trying again until bootstrap.resolve.timeout.ms runs out");
+            pendingBootstrap = bootstrap;
+        }
     }
 
     public Metadata metadata() {
@@ -67,6 +91,9 @@ public final class MetadataUpdater implements MetadataUpdates {
 
     @Override
     public long maybeUpdate(long nowMs, MetadataChannel channel) {
+        if (pendingBootstrap != null) {
+            return retryBootstrap(nowMs);
+        }
         long untilDue = metadata.timeToNextUpdate(nowMs);
         long wait = Math.max(untilDue, inProgress ? channel.requestTimeoutMs() : 0);
         if (wait > 0) {
@@ -173,6 +200,25 @@ public final class MetadataUpdater implements MetadataUpdates {
         MetadataResponses.Outcome outcome = MetadataResponses.toCluster(answer, metadata.cluster(), lastEpochs);
         metadata.update(outcome.cluster(), outcome.fatalTopicErrors(), outcome.wantsRefresh(), plan.requestVersion(), nowMs);
         attemptsStartedMs = NOT_ATTEMPTING;
+    }
+
+    private long retryBootstrap(long nowMs) {
+        long delay = pendingBootstrap.retryDelayMs(nowMs);
+        if (delay > 0) {
+            return delay;
+        }
+        try {
+            List<InetSocketAddress> addresses = pendingBootstrap.tryResolve(nowMs);
+            if (addresses == null) {
+                return pendingBootstrap.retryDelayMs(nowMs);
+            }
+            LOG.info("bootstrap.servers resolved: {}", addresses);
+            metadata.bootstrap(addresses);
+        } catch (ConfigException e) {
+            metadata.fatalError(e);
+        }
+        pendingBootstrap = null;
+        return 0;
     }
 
     private void rebootstrap(long nowMs) {

@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.ConfigException;
 import io.sluice.api.errors.TimeoutException;
+import io.sluice.api.errors.TopicAuthorizationException;
 import io.sluice.api.errors.UnsupportedVersionException;
+import io.sluice.core.network.BootstrapResolver;
+import io.sluice.core.network.ClientDnsLookup;
 import io.sluice.core.network.ConnectionState;
+import io.sluice.core.network.HostResolver;
 import io.sluice.core.network.KafkaFrames;
-import io.sluice.core.network.ManualTime;
 import io.sluice.core.network.NetworkClientConfig;
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.protocol.Errors;
@@ -107,7 +114,7 @@ class MetadataUpdaterTest {
         h.toFirstMetadataRequest();
         h.answer(-1, twoBrokers().topicError("secret", Errors.TOPIC_AUTHORIZATION_FAILED));
         assertThatThrownBy(() -> h.metadata.awaitTopic("secret", null, 60_000))
-                .isInstanceOf(io.sluice.api.errors.TopicAuthorizationException.class);
+                .isInstanceOf(TopicAuthorizationException.class);
     }
 
     @Test
@@ -280,13 +287,49 @@ class MetadataUpdaterTest {
         h.transport.receive(-1, KafkaFrames.response(tooOld, (short) 3, h.transport.lastSent(-1).correlationId()));
         h.poll();
 
-        ManualTime time = h.time;
         Metadata waiting = h.metadata;
         assertThatThrownBy(() -> waiting.awaitTopic("orders", null, 0))
                 .isInstanceOf(TimeoutException.class)
                 .hasMessage("Topic orders not present in metadata after 0 ms.")
                 .cause().isInstanceOf(UnsupportedVersionException.class)
                 .hasMessageContaining("bootstrap server broker-1:9092 cannot be used by Sluice: The broker supports Produce v0–v2 only");
-        assertThat(time.monotonicMs()).isEqualTo(h.now());
+    }
+
+    @Test
+    void shouldBootstrapFromTheSenderThreadOnceTheNamesResolveWithinTheResolveTimeout() {
+        AtomicBoolean dnsUp = new AtomicBoolean();
+        HostResolver dns = host -> {
+            if (!dnsUp.get()) {
+                throw new UnknownHostException(host);
+            }
+            return new InetAddress[] {InetAddress.getByAddress(host, new byte[] {10, 0, 0, 1})};
+        };
+        Metadata fresh = new Metadata(MetadataTest.CONFIG, h.time, () -> { });
+        BootstrapResolver resolver = new BootstrapResolver(List.of("broker-1:9092"),
+                ClientDnsLookup.USE_ALL_DNS_IPS, dns, 60_000, 50);
+        MetadataUpdater updater = new MetadataUpdater(fresh, MetadataTest.CONFIG, resolver, h.now());
+        assertThat(fresh.cluster().nodes()).isEmpty();
+        assertThat(updater.maybeUpdate(h.now(), h.client)).isEqualTo(50L);
+
+        h.time.advance(50);
+        dnsUp.set(true);
+        updater.maybeUpdate(h.now(), h.client);
+        assertThat(fresh.cluster().isBootstrap()).isTrue();
+        assertThat(fresh.cluster().nodes()).singleElement().satisfies(n -> assertThat(n.host()).isEqualTo("broker-1"));
+    }
+
+    @Test
+    void shouldFailWaitingSendsOnceTheResolveTimeoutIsSpent() {
+        HostResolver down = host -> {
+            throw new UnknownHostException(host);
+        };
+        Metadata fresh = new Metadata(MetadataTest.CONFIG, h.time, () -> { });
+        MetadataUpdater updater = new MetadataUpdater(fresh, MetadataTest.CONFIG, new BootstrapResolver(
+                List.of("broker-1:9092"), ClientDnsLookup.USE_ALL_DNS_IPS, down, 1_000, 50), h.now());
+        h.time.advance(1_000);
+        updater.maybeUpdate(h.now(), h.client);
+        assertThatThrownBy(() -> fresh.awaitTopic("orders", null, 60_000))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageEndingWith("Tried for bootstrap.resolve.timeout.ms=1000 ms.");
     }
 }
