@@ -212,7 +212,8 @@ public final class Metadata {
 
     /** Back to the bootstrap addresses ({@code metadata.recovery.strategy=rebootstrap}). */
     public synchronized void rebootstrap() {
-        LOG.info("Rebootstrapping with {}: no known broker could be reached", bootstrapAddresses);
+        LOG.info("Rebootstrapping with {}: no known broker could be reached", bootstrapAddresses.stream()
+                .map(a -> a.getHostString() + ":" + a.getPort()).toList());
         bootstrap(bootstrapAddresses);
     }
 

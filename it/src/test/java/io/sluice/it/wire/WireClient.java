@@ -48,6 +48,11 @@ final class WireClient implements AutoCloseable {
     }
 
     static WireClient create(Map<String, ?> overrides) {
+        return create(overrides, NetworkClient.Seams.defaults());
+    }
+
+    /** With {@code seams}, e.g. a Random whose least-loaded scan starts at the first bootstrap entry. */
+    static WireClient create(Map<String, ?> overrides, NetworkClient.Seams seams) {
         Map<String, Object> props = new HashMap<>();
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, "string");
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, "string");
@@ -65,7 +70,7 @@ final class WireClient implements AutoCloseable {
         metadata.bootstrap(BootstrapServers.resolve(settings.getList(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG),
                 ClientDnsLookup.forConfig(settings.getString(ProducerConfig.CLIENT_DNS_LOOKUP_CONFIG)), HostResolver.DEFAULT));
         MetadataUpdater updater = new MetadataUpdater(metadata, metadataConfig);
-        NetworkClient client = new NetworkClient(NetworkClientConfig.from(settings), openNio(settings), updater, Time.SYSTEM);
+        NetworkClient client = new NetworkClient(NetworkClientConfig.from(settings), openNio(settings), updater, Time.SYSTEM, seams);
         sender.set(client);
         return new WireClient(settings, metadata, updater, client);
     }
