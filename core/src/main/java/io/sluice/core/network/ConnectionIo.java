@@ -125,7 +125,7 @@ final class ConnectionIo implements TransportListener {
 
     /** Expires requests past their timeout: the connection is closed, the late request fails with a TimeoutException. */
     void expireRequests(long nowMs) {
-        for (BrokerConnection connection : List.copyOf(connections.all())) {
+        for (BrokerConnection connection : connections.all()) { // close() changes states, never the map
             InFlightRequest late = connection.inFlight.firstExpired(nowMs);
             if (late == null) {
                 continue;
@@ -142,7 +142,7 @@ final class ConnectionIo implements TransportListener {
 
     /** Abandons TCP connects past their set-up timeout. */
     void expireConnects(long nowMs) {
-        for (BrokerConnection connection : List.copyOf(connections.all())) {
+        for (BrokerConnection connection : connections.all()) {
             if (connection.setupTimedOut(nowMs)) {
                 String message = "Connection to " + connection.describe() + " was not established within "
                         + connection.setupTimeoutMs() + " ms (socket.connection.setup.timeout.ms)";
@@ -163,6 +163,9 @@ final class ConnectionIo implements TransportListener {
 
     /** Connections established during the last poll, still waiting for their ApiVersions request. */
     List<BrokerConnection> takeConnected() {
+        if (connected.isEmpty()) {
+            return List.of();
+        }
         List<BrokerConnection> taken = List.copyOf(connected);
         connected.clear();
         return taken;
@@ -174,6 +177,9 @@ final class ConnectionIo implements TransportListener {
 
     /** The outcomes recorded so far, oldest first; the list is emptied. */
     List<ClientResponse> takeCompletions() {
+        if (completions.isEmpty()) {
+            return List.of();
+        }
         List<ClientResponse> taken = List.copyOf(completions);
         completions.clear();
         return taken;

@@ -51,11 +51,6 @@ final class Connections {
         return byId.values();
     }
 
-    /** Forgets a disconnected connection (a bootstrap address no longer in use). */
-    void remove(int nodeId) {
-        byId.remove(nodeId);
-    }
-
     /** Ready, and below {@code max.in.flight.requests.per.connection} with every frame so far written. */
     boolean canSendMore(BrokerConnection connection) {
         return connection.state() == ConnectionState.READY && connection.inFlight.size() < maxInFlight

@@ -131,7 +131,11 @@ final class Handshake {
     private void fail(BrokerConnection connection, RuntimeException failure, boolean backOffFully, long nowMs) {
         RuntimeException reported = failure instanceof SluiceException ? failure
                 : new SluiceException(connection.describe() + ": " + failure.getMessage(), failure);
-        LOG.error("Closing the connection to {}: {}", connection.describe(), reported.getMessage());
+        if (backOffFully) {
+            LOG.error("Closing the connection to {}: {}", connection.describe(), reported.getMessage());
+        } else {
+            LOG.warn("Closing the connection to {}: {}", connection.describe(), reported.getMessage());
+        }
         io.close(connection, reported.getMessage(), reported, nowMs);
         if (backOffFully) {
             connection.backOffFully();

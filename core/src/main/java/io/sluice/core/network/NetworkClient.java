@@ -6,6 +6,7 @@ import io.sluice.core.protocol.ApiKeys;
 import io.sluice.core.protocol.NegotiatedVersions;
 import io.sluice.core.time.Time;
 import java.io.IOException;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
@@ -293,7 +294,9 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
         if (!knowsRealBrokers()) {
             return;
         }
-        for (BrokerConnection connection : List.copyOf(connections.all())) {
+        Iterator<BrokerConnection> all = connections.all().iterator();
+        while (all.hasNext()) {
+            BrokerConnection connection = all.next();
             if (connection.id >= 0) {
                 continue;
             }
@@ -302,7 +305,7 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
                 io.close(connection, "bootstrap connection no longer needed", null, nowMs);
             }
             if (connection.state() == ConnectionState.DISCONNECTED && !connection.awaitingCloseReport()) {
-                connections.remove(connection.id);
+                all.remove();
             }
         }
     }
