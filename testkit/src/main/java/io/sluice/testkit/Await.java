@@ -38,11 +38,22 @@ final class Await {
         }
     }
 
+    /** Thrown by a probe that sees the wait can never succeed (the process died); ends the wait at once. */
+    static final class GiveUp extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        GiveUp(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Calls {@code probe} until it returns a value or {@code timeout} passes. An exception from the probe counts as
-     * "not yet" (brokers refuse requests while they start) and is reported if the wait times out.
+     * "not yet" (brokers refuse requests while they start) and is reported if the wait times out, except
+     * {@link GiveUp}, which ends the wait.
      *
-     * @throws IllegalStateException on timeout, naming {@code what} and the last observation
+     * @throws IllegalStateException on timeout, naming {@code what} and the last observation, or with the message
+     *     of a {@link GiveUp}
      */
     static <T> T until(Duration timeout, String what, Callable<Seen<T>> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -59,6 +70,8 @@ final class Await {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + what, e);
+            } catch (GiveUp e) {
+                throw new IllegalStateException(e.getMessage(), e);
             } catch (Exception e) {
                 lastSeen = e.toString();
                 lastError = e;

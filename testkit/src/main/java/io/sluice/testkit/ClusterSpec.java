@@ -12,8 +12,8 @@ import java.util.TreeMap;
  *
  * @param brokers            number of brokers; 1 means one combined broker+controller node, more means that many
  *                           brokers plus one dedicated controller
- * @param brokerProperties   properties for every broker (and for the combined node), over the testkit's defaults
- * @param perBrokerOverrides properties for single brokers by id, over {@code brokerProperties}
+ * @param properties         Kafka server configs for every node, over the testkit's defaults
+ * @param perBrokerOverrides properties for single brokers by id, over {@code properties}
  * @param firstBrokerPort    port of broker 1 (broker {@code n} gets {@code firstBrokerPort + n - 1}); 0 for free ports
  * @param dataDirectory      where the nodes keep their logs, kept on close; empty for a temporary directory that
  *                           is deleted on close
@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 record ClusterSpec(
         int brokers,
-        SortedMap<String, String> brokerProperties,
+        SortedMap<String, String> properties,
         SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides,
         int firstBrokerPort,
         Optional<Path> dataDirectory,
@@ -31,7 +31,7 @@ record ClusterSpec(
     static final int CONTROLLER_ID = 1000;
 
     ClusterSpec {
-        brokerProperties = Collections2.immutableSorted(brokerProperties);
+        properties = Collections2.immutableSorted(properties);
         perBrokerOverrides = Collections2.immutableSortedNested(perBrokerOverrides);
     }
 
@@ -39,10 +39,10 @@ record ClusterSpec(
         return brokers == 1;
     }
 
-    /** The properties of broker {@code brokerId}: cluster-wide ones with its own overrides on top. */
-    Map<String, String> propertiesOf(int brokerId) {
-        SortedMap<String, String> merged = new TreeMap<>(brokerProperties);
-        merged.putAll(perBrokerOverrides.getOrDefault(brokerId, new TreeMap<>()));
+    /** The configs of node {@code nodeId}: cluster-wide ones with a broker's own overrides on top. */
+    Map<String, String> propertiesOf(int nodeId) {
+        SortedMap<String, String> merged = new TreeMap<>(properties);
+        merged.putAll(perBrokerOverrides.getOrDefault(nodeId, new TreeMap<>()));
         return merged;
     }
 }

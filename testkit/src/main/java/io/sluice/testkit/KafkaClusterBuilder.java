@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * another cluster of the same shape).
  *
  * <p>Brokers always listen on 127.0.0.1 only, with the PLAINTEXT protocol. Defaults over Kafka's own, all
- * overridable with {@link #brokerProperty(String, String)}:
+ * overridable with {@link #property(String, String)}:
  * <ul>
  *   <li>{@code controlled.shutdown.enable=false}: {@link KafkaCluster#stopBroker(int)} looks like a crash to the
  *       cluster, and closing is quick;</li>
@@ -36,7 +36,7 @@ public final class KafkaClusterBuilder {
             "metadata.log.dir");
 
     private int brokers = 1;
-    private final Map<String, String> brokerProperties = new TreeMap<>();
+    private final Map<String, String> clusterProperties = new TreeMap<>();
     private final Map<Integer, Map<String, String>> perBroker = new TreeMap<>();
     private int firstBrokerPort;
     private Path dataDirectory;
@@ -57,13 +57,18 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
-    /** Sets a broker config (e.g. {@code min.insync.replicas}, {@code auto.create.topics.enable}) on every broker. */
-    public KafkaClusterBuilder brokerProperty(String key, String value) {
-        brokerProperties.put(checkKey(key), Objects.requireNonNull(value, "value"));
+    /**
+     * Sets a Kafka server config (e.g. {@code min.insync.replicas}, {@code auto.create.topics.enable}) on every
+     * node: the brokers and the controller, since the controller reads some settings that concern brokers
+     * ({@code broker.session.timeout.ms}; {@code default.replication.factor} and {@code num.partitions} for topics
+     * created without them).
+     */
+    public KafkaClusterBuilder property(String key, String value) {
+        clusterProperties.put(checkKey(key), Objects.requireNonNull(value, "value"));
         return this;
     }
 
-    /** Sets a broker config on broker {@code brokerId} only, over the cluster-wide value. */
+    /** Sets a Kafka server config on broker {@code brokerId} only, over the cluster-wide value. */
     public KafkaClusterBuilder brokerProperty(int brokerId, String key, String value) {
         if (brokerId < 1) {
             throw new IllegalArgumentException("brokerId " + brokerId + " does not exist: brokers are numbered from 1");
@@ -72,20 +77,22 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
-    /** Sets several broker configs on every broker. */
-    public KafkaClusterBuilder brokerProperties(Map<String, String> properties) {
-        properties.forEach(this::brokerProperty);
+    /** Sets several Kafka server configs on every node, as {@link #property(String, String)} does. */
+    public KafkaClusterBuilder properties(Map<String, String> properties) {
+        properties.forEach(this::property);
         return this;
     }
 
     /**
      * Fast fail-over: a stopped broker is fenced after 3 s ({@code broker.session.timeout.ms=3000},
      * {@code broker.heartbeat.interval.ms=500}), so a partition gets a new leader in about 3 s; a restarted broker
-     * is back in the ISR in about 1 s.
+     * is back in the ISR in about 1 s. Without it, Kafka's 9 s session timeout applies: a new leader after about
+     * 9 s, and restarting the node of a one-node cluster takes about 10 s, because its controller refuses the new
+     * broker registration until the previous one's session has expired.
      */
     public KafkaClusterBuilder fastFailover() {
-        brokerProperty("broker.session.timeout.ms", "3000");
-        brokerProperty("broker.heartbeat.interval.ms", "500");
+        property("broker.session.timeout.ms", "3000");
+        property("broker.heartbeat.interval.ms", "500");
         return this;
     }
 
@@ -131,7 +138,7 @@ public final class KafkaClusterBuilder {
                         + "exist: the cluster has brokers 1 to " + brokers);
             }
         }
-        return new ClusterSpec(brokers, Collections2.immutableSorted(brokerProperties),
+        return new ClusterSpec(brokers, Collections2.immutableSorted(clusterProperties),
                 Collections2.immutableSortedNested(perBroker),
                 firstBrokerPort, Optional.ofNullable(dataDirectory), exitJvmOnFatalFault);
     }

@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Writes the Kafka configuration of one in-process node: the testkit's defaults, then the user's broker
- * properties, then the keys that place the node (roles, listeners, directories), which users cannot override.
+ * Writes the Kafka configuration of one in-process node: the testkit's defaults, then the user's properties,
+ * then the keys that place the node (roles, listeners, directories), which users cannot override.
  */
 final class NodeConfigs {
 
@@ -42,9 +42,7 @@ final class NodeConfigs {
     /** The full configuration of {@code node}; {@code quorumVoters} is Kafka's {@code controller.quorum.voters}. */
     static Map<String, String> of(ClusterSpec spec, NodeSpec node, String quorumVoters) {
         Map<String, String> config = defaults(spec.brokers());
-        if (node.role().isBroker()) {
-            config.putAll(spec.propertiesOf(node.id()));
-        }
+        config.putAll(spec.propertiesOf(node.id()));
         config.put("process.roles", node.role().processRoles());
         config.put("node.id", Integer.toString(node.id()));
         config.put("controller.quorum.voters", quorumVoters);

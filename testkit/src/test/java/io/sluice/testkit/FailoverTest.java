@@ -22,7 +22,7 @@ class FailoverTest {
 
     @RegisterExtension
     static final KafkaClusterExtension kafka = KafkaClusterExtension.of(
-            KafkaCluster.builder().brokers(3).fastFailover().brokerProperty("min.insync.replicas", "2"));
+            KafkaCluster.builder().brokers(3).fastFailover().property("min.insync.replicas", "2"));
 
     @Test
     void shouldKeepEveryAcknowledgedRecordWhenTheLeaderStopsAndComesBack() throws Exception {
