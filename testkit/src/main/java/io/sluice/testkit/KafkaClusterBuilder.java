@@ -22,6 +22,8 @@ import java.util.TreeMap;
  *       instead of 50 (a consumer group's first join costs far less);</li>
  *   <li>{@code group.initial.rebalance.delay.ms=0};</li>
  *   <li>{@code log.cleaner.dedupe.buffer.size=2097152} instead of 128 MB per broker;</li>
+ *   <li>{@code server.max.startup.time.ms=120000}: a broker that cannot reach its controller fails to start
+ *       instead of waiting for ever;</li>
  *   <li>unstable API and feature versions off, metadata version the latest production one: the broker
  *       advertises what a released Kafka 4.4 broker advertises.</li>
  * </ul>

@@ -93,6 +93,9 @@ public final class KafkaClusterExtension implements BeforeAllCallback, BeforeEac
 
     @Override
     public void afterEach(ExtensionContext context) {
+        if (cluster == null) {
+            return; // the cluster failed to start; the test has reported why
+        }
         Set<Integer> restarted = cluster.restartStoppedBrokers();
         if (!restarted.isEmpty()) {
             LOG.info("Restarted brokers {} that {} left stopped", restarted, context.getDisplayName());

@@ -55,19 +55,24 @@ public record KafkaDistribution(String version, List<Path> classPath) {
     }
 
     /**
-     * Kafka 3.9 from the directory named by the {@value #KAFKA_39_DIR_PROPERTY} system property, which the
-     * testkit's pom fills with {@code kafka_2.13:3.9.x} and its runtime dependencies.
+     * Kafka 3.9, whose broker jars the testkit's build copies to {@code testkit/target/kafka-3.9}: from the
+     * directory the {@value #KAFKA_39_DIR_PROPERTY} system property names, else from {@code kafka-3.9} beside the
+     * testkit's own classes or jar (both live in {@code testkit/target} in a reactor build).
      *
-     * @throws IllegalStateException if the property is missing or the directory holds no Kafka jars
+     * @throws IllegalStateException if neither holds Kafka jars; the message says how to fix it
      */
     public static KafkaDistribution kafka39() {
         String dir = System.getProperty(KAFKA_39_DIR_PROPERTY);
-        if (dir == null || dir.isBlank()) {
-            throw new IllegalStateException("System property " + KAFKA_39_DIR_PROPERTY + " is not set. The testkit's "
-                    + "pom copies Kafka 3.9 to testkit/target/kafka-3.9; pass -D" + KAFKA_39_DIR_PROPERTY
-                    + "=<that directory> (e.g. in Surefire's systemPropertyVariables)");
+        if (dir != null && !dir.isBlank()) {
+            return fromDirectory(Paths.get(dir));
         }
-        return fromDirectory(Paths.get(dir));
+        Path besideTestkit = testkitLocation().resolveSibling("kafka-3.9");
+        if (Files.isDirectory(besideTestkit)) {
+            return fromDirectory(besideTestkit);
+        }
+        throw new IllegalStateException("Kafka 3.9 jars not found: system property " + KAFKA_39_DIR_PROPERTY
+                + " is not set and " + besideTestkit + " does not exist. Build the testkit module (it copies Kafka "
+                + "3.9 to testkit/target/kafka-3.9), or pass -D" + KAFKA_39_DIR_PROPERTY + "=<a directory of its jars>");
     }
 
     /**

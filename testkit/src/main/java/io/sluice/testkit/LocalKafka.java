@@ -15,8 +15,9 @@ import java.util.concurrent.CountDownLatch;
  * <p>Prints exactly one line to standard output once every broker is ready, e.g.
  * {@code Kafka 4.4.0 ready at 127.0.0.1:9092} (several brokers: their addresses, comma-separated); Kafka's own
  * log goes to standard error at WARN. Runs until killed (SIGTERM or Ctrl-C stop it cleanly) or until standard
- * input ends, so a parent process stops it by closing the pipe (or by dying). Exit status: 0 after a stop,
- * 1 if Kafka failed to start, 2 for a bad command line. {@code --help} lists the options.
+ * input ends, so a parent process stops it by closing the pipe (or by dying). Exit status: 0 when standard input
+ * ended, the JVM's usual 143 after SIGTERM, 1 if Kafka failed to start, 2 for a bad command line.
+ * {@code --help} lists the options.
  */
 public final class LocalKafka {
 

@@ -36,6 +36,8 @@ final class NodeConfigs {
         defaults.put("log.cleaner.dedupe.buffer.size", "2097152");
         defaults.put("unstable.api.versions.enable", "false");
         defaults.put("unstable.feature.versions.enable", "false");
+        // a broker that cannot reach its controller fails its start after 2 minutes instead of waiting for ever
+        defaults.put("server.max.startup.time.ms", "120000");
         return defaults;
     }
 
