@@ -69,14 +69,16 @@ public final class KafkaCluster implements AutoCloseable {
         Path base = spec.dataDirectory().orElseGet(() -> Directories.createTemp("sluice-kafka-"));
         String clusterId = StorageFormatter.existingClusterId(base).orElseGet(() -> Uuid.randomUuid().toString());
         for (int attempt = 1; ; attempt++) {
-            ClusterNodes nodes = ClusterNodes.create(spec, base, clusterId);
+            ClusterNodes nodes = null;
+            KafkaCluster cluster = null;
             try {
+                nodes = ClusterNodes.create(spec, base, clusterId);
                 nodes.startAll();
-                KafkaCluster cluster = new KafkaCluster(spec, base, clusterId, nodes);
+                cluster = new KafkaCluster(spec, base, clusterId, nodes);
                 cluster.topics.awaitRegistered(new TreeSet<>(nodes.brokerIds()), DEFAULT_TIMEOUT);
                 return cluster;
             } catch (RuntimeException e) {
-                nodes.close();
+                cleanUpFailedStart(cluster, nodes, e);
                 if (attempt < START_ATTEMPTS && ClusterNodes.isPortClash(e)) {
                     continue; // another process took a port between picking and binding: pick again
                 }
@@ -85,6 +87,19 @@ public final class KafkaCluster implements AutoCloseable {
                 }
                 throw e;
             }
+        }
+    }
+
+    private static void cleanUpFailedStart(KafkaCluster cluster, ClusterNodes nodes, RuntimeException failure) {
+        try {
+            if (cluster != null) {
+                cluster.admin.close(Duration.ofSeconds(5));
+            }
+            if (nodes != null) {
+                nodes.close();
+            }
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e); // the start failure stays the error reported
         }
     }
 

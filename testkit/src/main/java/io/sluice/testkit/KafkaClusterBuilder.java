@@ -88,9 +88,10 @@ public final class KafkaClusterBuilder {
     /**
      * Fast fail-over: a stopped broker is fenced after 3 s ({@code broker.session.timeout.ms=3000},
      * {@code broker.heartbeat.interval.ms=500}), so a partition gets a new leader in about 3 s; a restarted broker
-     * is back in the ISR in about 1 s. Without it, Kafka's 9 s session timeout applies: a new leader after about
-     * 9 s, and restarting the node of a one-node cluster takes about 10 s, because its controller refuses the new
-     * broker registration until the previous one's session has expired.
+     * is back in the ISR in about 1 s, and restarting the node of a one-node cluster takes about 3.5 s. Without it,
+     * Kafka's 9 s session timeout applies: a new leader after about 9 s, and the one-node restart takes about
+     * 10.5 s, because the restarted controller refuses the new broker registration until the previous one's
+     * session has expired.
      */
     public KafkaClusterBuilder fastFailover() {
         property("broker.session.timeout.ms", "3000");
