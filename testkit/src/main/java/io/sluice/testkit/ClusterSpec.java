@@ -1,0 +1,48 @@
+package io.sluice.testkit;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a {@link KafkaCluster} looks like before it starts: a value, so equal specs can share one cluster
+ * (see {@link KafkaClusterExtension}).
+ *
+ * @param brokers            number of brokers; 1 means one combined broker+controller node, more means that many
+ *                           brokers plus one dedicated controller
+ * @param properties         Kafka server configs for every node, over the testkit's defaults
+ * @param perBrokerOverrides properties for single brokers by id, over {@code properties}
+ * @param firstBrokerPort    port of broker 1 (broker {@code n} gets {@code firstBrokerPort + n - 1}); 0 for free ports
+ * @param dataDirectory      where the nodes keep their logs, kept on close; empty for a temporary directory that
+ *                           is deleted on close
+ * @param exitJvmOnFatalFault whether a fatal broker fault may end the JVM, as in a real broker; off in tests
+ */
+record ClusterSpec(
+        int brokers,
+        SortedMap<String, String> properties,
+        SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides,
+        int firstBrokerPort,
+        Optional<Path> dataDirectory,
+        boolean exitJvmOnFatalFault) {
+
+    /** Node id of the dedicated controller of a multi-broker cluster; brokers are numbered from 1. */
+    static final int CONTROLLER_ID = 1000;
+
+    ClusterSpec {
+        properties = Collections2.immutableSorted(properties);
+        perBrokerOverrides = Collections2.immutableSortedNested(perBrokerOverrides);
+    }
+
+    boolean combined() {
+        return brokers == 1;
+    }
+
+    /** The configs of node {@code nodeId}: cluster-wide ones with a broker's own overrides on top. */
+    Map<String, String> propertiesOf(int nodeId) {
+        SortedMap<String, String> merged = new TreeMap<>(properties);
+        merged.putAll(perBrokerOverrides.getOrDefault(nodeId, new TreeMap<>()));
+        return merged;
+    }
+}
