@@ -1,6 +1,7 @@
 package io.sluice.core.network;
 
 import io.sluice.api.Node;
+import io.sluice.core.protocol.ApiKeys;
 
 /**
  * What the connection layer offers the metadata layer for its refreshes: picking a broker,
@@ -27,7 +28,7 @@ public interface MetadataChannel {
     void initiateConnect(Node node, long nowMs);
 
     /** See {@link KafkaClient#apiVersion}. */
-    short apiVersion(int nodeId, io.sluice.core.protocol.ApiKeys api, short maxVersion);
+    short apiVersion(int nodeId, ApiKeys api, short maxVersion);
 
     /**
      * Sends a request the client makes for itself; bypasses the "metadata first" hold that
