@@ -2,6 +2,7 @@ package io.sluice.core.network;
 
 import io.sluice.api.Node;
 import io.sluice.core.protocol.NegotiatedVersions;
+import io.sluice.core.time.ExponentialBackoff;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;

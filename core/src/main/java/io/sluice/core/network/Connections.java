@@ -1,6 +1,7 @@
 package io.sluice.core.network;
 
 import io.sluice.api.Node;
+import io.sluice.core.time.ExponentialBackoff;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;

@@ -29,7 +29,12 @@ public final class SluiceTransportConfig implements TransportConfig {
     private final Map<String, ?> originals;
 
     public SluiceTransportConfig(ProducerSettings settings) {
-        this.clientId = settings.getString(CLIENT_ID_CONFIG);
+        this(settings, settings.getString(CLIENT_ID_CONFIG));
+    }
+
+    /** With the producer's effective client id (Kafka's producer-N when {@code client.id} is empty). */
+    public SluiceTransportConfig(ProducerSettings settings, String clientId) {
+        this.clientId = clientId;
         this.sendBufferBytes = settings.getInt(SEND_BUFFER_CONFIG);
         this.receiveBufferBytes = settings.getInt(RECEIVE_BUFFER_CONFIG);
         this.connectionsMaxIdleMs = settings.getLong(CONNECTIONS_MAX_IDLE_MS_CONFIG);

@@ -1,4 +1,4 @@
-package io.sluice.core.network;
+package io.sluice.core.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
