@@ -5,16 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,27 +40,23 @@ import org.slf4j.LoggerFactory;
 public final class FaultProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FaultProxy.class);
-    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
     private static final int BACKLOG = 50;
+    private static final long CLOSE_WAIT_MILLIS = 10_000;
 
     private final String name;
     private final InetSocketAddress target;
     private final ServerSocket server;
     private final FaultState state = new FaultState();
     private final ProxyCounters counters = new ProxyCounters();
-    private final AtomicInteger connectionIds = new AtomicInteger();
+    private final ProxyConnections connections = new ProxyConnections();
     private final Thread acceptor;
-
-    // guarded by this: the connections to close on drop, blackhole end and close
-    private final Set<ProxyConnection> open = new HashSet<>();
-    private final List<Socket> swallowed = new ArrayList<>(); // accepted during a blackhole, never answered
-    private boolean closed;
 
     private FaultProxy(String name, InetSocketAddress target, ServerSocket server) {
         this.name = name;
         this.target = target;
         this.server = server;
-        this.acceptor = new Thread(this::acceptLoop, "sluice-fault-proxy-" + name + "-acceptor");
+        this.acceptor = new Thread(new ProxyAcceptor(name, server, target, state, counters, connections),
+                "sluice-fault-proxy-" + name + "-acceptor");
         this.acceptor.setDaemon(true);
     }
 
@@ -130,16 +120,7 @@ public final class FaultProxy implements AutoCloseable {
      * @return the number of connections closed
      */
     public int dropConnections() {
-        List<ProxyConnection> toDrop;
-        List<Socket> toReset;
-        synchronized (this) {
-            toDrop = new ArrayList<>(open);
-            toReset = new ArrayList<>(swallowed);
-            swallowed.clear();
-        }
-        toDrop.forEach(ProxyConnection::closeAbruptly);
-        toReset.forEach(FaultProxy::reset);
-        int dropped = toDrop.size() + toReset.size();
+        int dropped = connections.dropAll();
         counters.dropped(dropped);
         counters.injected(FaultKind.DROP_CONNECTIONS);
         LOG.debug("{}: dropped {} connections", name, dropped);
@@ -194,20 +175,14 @@ public final class FaultProxy implements AutoCloseable {
      * Makes the proxy a blackhole until {@link #unblackhole()}: open connections forward nothing (as a stall both
      * ways, so nothing is lost if it ends), new connections are accepted and never answered.
      */
-    public synchronized void blackhole() {
-        state.blackhole(true);
+    public void blackhole() {
+        connections.blackhole(state, true);
         counters.injected(FaultKind.BLACKHOLE);
     }
 
     /** Ends a blackhole: open connections forward again; connections it swallowed are reset. */
     public void unblackhole() {
-        List<Socket> toReset;
-        synchronized (this) {
-            state.blackhole(false);
-            toReset = new ArrayList<>(swallowed);
-            swallowed.clear();
-        }
-        toReset.forEach(FaultProxy::reset);
+        connections.blackhole(state, false);
     }
 
     /**
@@ -220,6 +195,11 @@ public final class FaultProxy implements AutoCloseable {
      */
     public CompletableFuture<Void> cutNextFrameInHalf(Direction direction) {
         return state.armCut(Objects.requireNonNull(direction, "direction")).done;
+    }
+
+    /** Cancels an armed {@link #cutNextFrameInHalf cut} that has not been made yet. */
+    public void disarmCut() {
+        state.disarmCut();
     }
 
     /**
@@ -235,13 +215,7 @@ public final class FaultProxy implements AutoCloseable {
 
     /** Lifts every fault: no stall, delay, blackhole or refusal; an armed cut is cancelled. Open connections stay. */
     public void heal() {
-        List<Socket> toReset;
-        synchronized (this) {
-            state.clear();
-            toReset = new ArrayList<>(swallowed);
-            swallowed.clear();
-        }
-        toReset.forEach(FaultProxy::reset);
+        connections.heal(state);
     }
 
     // -------------------------------------------------------------------------------------------- counters
@@ -262,13 +236,13 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     /** Connections forwarding now (both sides connected). */
-    public synchronized int openConnections() {
-        return open.size();
+    public int openConnections() {
+        return connections.openCount();
     }
 
     /** Connections a blackhole holds now: accepted, never answered, reset when it ends. */
-    public synchronized int swallowedConnections() {
-        return swallowed.size();
+    public int swallowedConnections() {
+        return connections.swallowedCount();
     }
 
     /** Whole frames forwarded in {@code direction} (BOTH: the sum); cut frames are not counted. */
@@ -293,17 +267,11 @@ public final class FaultProxy implements AutoCloseable {
     /** Stops listening and resets every connection. Idempotent. */
     @Override
     public void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-        }
         closeQuietly(server);
+        connections.close();
         state.clear();
-        dropAllQuietly();
         try {
-            acceptor.join(CONNECT_TIMEOUT_MILLIS);
+            acceptor.join(CLOSE_WAIT_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -315,85 +283,6 @@ public final class FaultProxy implements AutoCloseable {
                 + "; " + state + "; " + counters + "]";
     }
 
-    // -------------------------------------------------------------------------------------------- internals
-
-    private void acceptLoop() {
-        while (true) {
-            Socket client;
-            try {
-                client = server.accept();
-            } catch (IOException e) {
-                if (server.isClosed()) {
-                    return;
-                }
-                LOG.warn("{}: accept failed; still listening", name, e);
-                continue;
-            }
-            counters.accepted();
-            try {
-                handle(client);
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("{}: could not set up a connection; resetting it", name, e);
-                reset(client);
-            }
-        }
-    }
-
-    private void handle(Socket client) throws IOException {
-        if (state.refusing()) {
-            counters.refused();
-            reset(client);
-            return;
-        }
-        synchronized (this) {
-            if (state.blackholed()) {
-                swallowed.add(client); // checked and added under the lock that unblackhole() takes to reset them
-                return;
-            }
-        }
-        Socket broker = new Socket();
-        try {
-            broker.connect(target, CONNECT_TIMEOUT_MILLIS);
-        } catch (IOException e) {
-            LOG.debug("{}: broker at {} unreachable ({}); resetting the client's connection", name, target, e.toString());
-            closeQuietly(broker);
-            reset(client);
-            return;
-        }
-        ProxyConnection connection = new ProxyConnection(
-                "sluice-fault-proxy-" + name + "-" + connectionIds.incrementAndGet(), client, broker, state,
-                this::forget);
-        synchronized (this) {
-            if (closed) {
-                connection.closeAbruptly();
-                return;
-            }
-            open.add(connection);
-        }
-        try {
-            connection.start(counters);
-        } catch (IOException | RuntimeException e) {
-            connection.closeAbruptly(); // also forgets it
-            throw e;
-        }
-    }
-
-    private synchronized void forget(ProxyConnection connection) {
-        open.remove(connection);
-    }
-
-    private void dropAllQuietly() {
-        List<ProxyConnection> toDrop;
-        List<Socket> toReset;
-        synchronized (this) {
-            toDrop = new ArrayList<>(open);
-            toReset = new ArrayList<>(swallowed);
-            swallowed.clear();
-        }
-        toDrop.forEach(ProxyConnection::closeAbruptly);
-        toReset.forEach(FaultProxy::reset);
-    }
-
     private Duration checkPositive(Duration duration, String what) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative() || duration.isZero()) {
@@ -401,15 +290,6 @@ public final class FaultProxy implements AutoCloseable {
                     + " must be positive; use unstall()/heal() to lift a fault");
         }
         return duration;
-    }
-
-    private static void reset(Socket socket) {
-        try {
-            socket.setSoLinger(true, 0);
-        } catch (IOException ignored) {
-            // already closed, or linger 0 refused: an orderly close follows
-        }
-        closeQuietly(socket);
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -146,6 +146,21 @@ final class FaultState {
         }
     }
 
+    /** Cancels the armed cut, if any. */
+    void disarmCut() {
+        ArmedCut cancelled;
+        lock.lock();
+        try {
+            cancelled = armedCut;
+            armedCut = null;
+        } finally {
+            lock.unlock();
+        }
+        if (cancelled != null) {
+            cancelled.done.cancel(false);
+        }
+    }
+
     /** Lifts every fault: no stall, delay, blackhole or refusal; an armed cut is cancelled. */
     void clear() {
         ArmedCut cancelled;
