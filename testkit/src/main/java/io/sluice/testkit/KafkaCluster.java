@@ -257,7 +257,8 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
     }
 
     /**
-     * The cluster's Admin client. Owned by the cluster: do not close it; {@link #close()} does.
+     * The cluster's Admin client, connected past any fault proxies. Owned by the cluster: do not close it;
+     * {@link #close()} does.
      */
     public Admin admin() {
         return admin;

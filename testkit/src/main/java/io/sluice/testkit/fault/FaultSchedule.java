@@ -36,6 +36,14 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
+ * <p>What each kind does here, on a proxy drawn at random (or a broker): {@code DROP_CONNECTIONS} resets every
+ * connection; {@code STALL} stops a random direction (or both) for the hold; {@code DELAY} holds each frame of a
+ * random direction for a drawn frame delay, for the hold; {@code BLACKHOLE} lasts the hold; {@code HALF_FRAME} arms
+ * a cut in a random direction and waits up to the hold for a frame to cut (else it is disarmed, without effect);
+ * {@code REFUSE_CONNECTIONS} resets every connection and refuses new ones for the hold; {@code BROKER_RESTART}
+ * stops a random running broker, {@code LEADER_RESTART} the partition's leader, for the drawn downtime, then
+ * restarts it and, given a partition, waits until the topic's replicas are in sync again.
+ *
  * <p>One fault at a time: pause, inject, hold, lift, pause again; so at most one broker is down at once, which a
  * cluster with replication factor 3 and {@code min.insync.replicas=2} survives without refusing writes for long.
  * The seed fixes the sequence of kinds, targets and durations; what each fault meets (which frame is cut, which
