@@ -80,7 +80,10 @@ final class FramePump implements Runnable {
         FaultState.ArmedCut cut = state.takeCut(direction);
         long frameBytes = HEADER_BYTES + (long) size;
         long toForward = cut == null ? frameBytes : frameBytes / 2;
-        if (!state.awaitDelay(direction, startNanos, connection::isClosed) || !copy(toForward)) {
+        if (!state.awaitDelay(direction, startNanos, connection::isClosed)) {
+            return interrupted();
+        }
+        if (!copy(toForward)) {
             return false;
         }
         if (cut != null) {
@@ -110,7 +113,7 @@ final class FramePump implements Runnable {
             pending += read;
             bodyLeft -= read;
             if (!state.awaitForwardable(direction, connection::isClosed)) {
-                return false;
+                return interrupted();
             }
             out.write(buffer, 0, pending);
             pending = 0;
@@ -132,6 +135,18 @@ final class FramePump implements Runnable {
         }
         if (!connection.isClosed()) {
             connection.endOfStream(direction);
+        }
+        return false;
+    }
+
+    /**
+     * A wait ended without leave to forward: the connection closed (nothing to do), or this thread was interrupted,
+     * which ends the connection too, since a half-served direction is of no use. Returns false.
+     */
+    private boolean interrupted() {
+        if (!connection.isClosed()) {
+            LOG.debug("{} {}: interrupted while waiting to forward; resetting the connection", connection, direction);
+            connection.closeAbruptly();
         }
         return false;
     }
