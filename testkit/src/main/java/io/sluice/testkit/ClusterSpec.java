@@ -18,6 +18,8 @@ import java.util.TreeMap;
  * @param dataDirectory      where the nodes keep their logs, kept on close; empty for a temporary directory that
  *                           is deleted on close
  * @param exitJvmOnFatalFault whether a fatal broker fault may end the JVM, as in a real broker; off in tests
+ * @param faultProxies       whether clients reach each broker through its own {@link io.sluice.testkit.fault.FaultProxy}
+ *                           (brokers then replicate over a separate internal listener)
  */
 record ClusterSpec(
         int brokers,
@@ -25,7 +27,8 @@ record ClusterSpec(
         SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides,
         int firstBrokerPort,
         Optional<Path> dataDirectory,
-        boolean exitJvmOnFatalFault) {
+        boolean exitJvmOnFatalFault,
+        boolean faultProxies) {
 
     /** Node id of the dedicated controller of a multi-broker cluster; brokers are numbered from 1. */
     static final int CONTROLLER_ID = 1000;
@@ -33,6 +36,13 @@ record ClusterSpec(
     ClusterSpec {
         properties = Collections2.immutableSorted(properties);
         perBrokerOverrides = Collections2.immutableSortedNested(perBrokerOverrides);
+    }
+
+    /** A spec without fault proxies. */
+    ClusterSpec(int brokers, SortedMap<String, String> properties,
+                SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides, int firstBrokerPort,
+                Optional<Path> dataDirectory, boolean exitJvmOnFatalFault) {
+        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault, false);
     }
 
     boolean combined() {
