@@ -239,12 +239,14 @@ public final class ProducerBatch {
      * Ends this batch because its records moved to smaller batches (MESSAGE_TOO_LARGE): its records
      * are not told anything here, their new batches complete them.
      */
-    void markSplit() {
+    void markSplit(java.util.List<ProducerBatch> parts) {
         if (!finalState.compareAndSet(null, FinalState.ABORTED)) {
             throw new IllegalStateException("Batch for " + topicPartition + " was already " + finalState.get()
                     + " and cannot be split");
         }
-        done.complete(null);
+        // a flush waiting for this batch waits for its records, now in the parts
+        CompletableFuture.allOf(parts.stream().map(ProducerBatch::done).toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> done.complete(null));
     }
 
     /** The per-record completion data, for moving records into split batches. */
