@@ -6,6 +6,7 @@ import io.sluice.core.metadata.Metadata;
 import io.sluice.core.metrics.ProducerMetrics;
 import io.sluice.core.partition.PartitionChooser;
 import io.sluice.core.plugin.ProducerPlugins;
+import io.sluice.core.send.DeliveryGuarantee;
 import io.sluice.core.send.Sender;
 import io.sluice.core.time.Time;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,13 +26,14 @@ final class ProducerParts {
     private final RecordAccumulator accumulator;
     private final Metadata metadata;
     private final Sender sender;
+    private final DeliveryGuarantee delivery;
     private final ProducerMetrics metrics;
     private final Time time;
     private final AtomicBoolean released = new AtomicBoolean();
 
     ProducerParts(String clientId, long maxBlockMs, int maxRequestSize, ProducerPlugins plugins, Interceptors<?, ?> interceptors,
                   PartitionChooser chooser, RecordAccumulator accumulator, Metadata metadata, Sender sender,
-                  ProducerMetrics metrics, Time time) {
+                  DeliveryGuarantee delivery, ProducerMetrics metrics, Time time) {
         this.clientId = clientId;
         this.maxBlockMs = maxBlockMs;
         this.maxRequestSize = maxRequestSize;
@@ -41,6 +43,7 @@ final class ProducerParts {
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.sender = sender;
+        this.delivery = delivery;
         this.metrics = metrics;
         this.time = time;
     }
@@ -79,6 +82,10 @@ final class ProducerParts {
 
     Sender sender() {
         return sender;
+    }
+
+    DeliveryGuarantee delivery() {
+        return delivery;
     }
 
     ProducerMetrics metrics() {

@@ -57,6 +57,8 @@ public final class ProducerBatch {
     private long producerId = -1;
     private short producerEpoch = -1;
     private int baseSequence = -1;
+    private boolean sequenceReset;
+    private boolean stampStale;
 
     /**
      * @param buffer      the pool buffer the builder writes into (returned to the pool on release)
@@ -162,6 +164,42 @@ public final class ProducerBatch {
 
     public boolean isClosed() {
         return finished != null;
+    }
+
+    /**
+     * Gives a closed batch new producer state (an epoch bump resets sequences, KIP-360). The bytes are
+     * rewritten later, by {@link #applyProducerState()} when the batch is drained again: now a request
+     * may still be writing them. Sender thread.
+     */
+    public void restamp(long producerId, short producerEpoch, int baseSequence) {
+        if (finished == null) {
+            throw new IllegalStateException("Batch for " + topicPartition + " is not closed; stamp it when it is drained");
+        }
+        this.producerId = producerId;
+        this.producerEpoch = producerEpoch;
+        this.baseSequence = baseSequence;
+        this.sequenceReset = true;
+        this.stampStale = true;
+    }
+
+    /** Writes a pending re-stamp into the batch bytes (and CRC). Only while no request holds the batch. */
+    public void applyProducerState() {
+        if (stampStale) {
+            io.sluice.core.record.RecordBatchDescriptor.rewriteProducerState(finished, 0, producerId, producerEpoch,
+                    baseSequence, false);
+            stampStale = false;
+        }
+    }
+
+    /** Whether an epoch bump gave this batch a new sequence (Kafka's {@code sequenceHasBeenReset}). */
+    public boolean sequenceHasBeenReset() {
+        return sequenceReset;
+    }
+
+    /** The sequence of the batch's last record, or -1 without idempotence. */
+    public int lastSequence() {
+        return baseSequence < 0 ? -1
+                : io.sluice.core.record.RecordBatchDescriptor.incrementSequence(baseSequence, recordCount() - 1);
     }
 
     /** A fresh view of the finished batch bytes, for a request. */
