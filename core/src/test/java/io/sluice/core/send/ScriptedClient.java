@@ -23,6 +23,7 @@ final class ScriptedClient implements KafkaClient {
     final Deque<ClientRequest> sent = new ArrayDeque<>();
     final List<ClientRequest> all = new ArrayList<>();
     boolean closed;
+    Node leastLoaded;
 
     @Override
     public boolean ready(Node node, long nowMs) {
@@ -75,7 +76,7 @@ final class ScriptedClient implements KafkaClient {
 
     @Override
     public Node leastLoadedNode(long nowMs) {
-        return null;
+        return leastLoaded;
     }
 
     @Override

@@ -4,35 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.Node;
-import io.sluice.api.RecordHeaders;
 import io.sluice.api.RecordMetadata;
 import io.sluice.api.TopicPartition;
 import io.sluice.api.errors.NetworkException;
 import io.sluice.api.errors.NotLeaderOrFollowerException;
 import io.sluice.api.errors.TimeoutException;
 import io.sluice.api.errors.TopicAuthorizationException;
-import io.sluice.core.accumulate.AccumulatorConfig;
-import io.sluice.core.accumulate.AppendObserver;
-import io.sluice.core.accumulate.BufferAllocator;
 import io.sluice.core.accumulate.BufferPool;
-import io.sluice.core.accumulate.PartitionLeaders;
-import io.sluice.core.accumulate.PoolWaitRecorder;
-import io.sluice.core.accumulate.RecordAccumulator;
-import io.sluice.core.metrics.ProducerMetrics;
 import io.sluice.core.network.ClientRequest;
 import io.sluice.core.protocol.Errors;
 import io.sluice.core.protocol.ProduceRequest;
-import io.sluice.core.record.BatchCompression;
-import io.sluice.core.time.ExponentialBackoff;
 import io.sluice.core.time.ManualTime;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
@@ -40,63 +24,29 @@ import org.junit.jupiter.api.Test;
 /** The sender's decisions (group, retry, fail, expire) with a scripted client and a manual clock. */
 class SenderTest {
 
-    private static final Node BROKER_1 = new Node(1, "localhost", 9092);
-    private static final Node BROKER_2 = new Node(2, "localhost", 9093);
+    private static final Node BROKER_1 = SenderHarness.BROKER_1;
+    private static final Node BROKER_2 = SenderHarness.BROKER_2;
 
-    private final ManualTime time = new ManualTime();
-    private final ScriptedClient client = new ScriptedClient();
-    private final Map<TopicPartition, Node> leaders = new HashMap<>();
-    private int metadataRequests;
+    private SenderHarness h;
+    private ScriptedClient client;
+    private ManualTime time;
     private BufferPool pool;
-    private RecordAccumulator accumulator;
     private Sender sender;
+    private final Map<TopicPartition, Node> leaders = new HashMap<>();
 
     private void start(short acks, int retries, long deliveryTimeoutMs) {
-        pool = new BufferPool(1 << 20, 16 * 1024, BufferAllocator.HEAP, time, PoolWaitRecorder.NONE);
-        accumulator = new RecordAccumulator(new AccumulatorConfig(16 * 1024, 0, deliveryTimeoutMs,
-                new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), BatchCompression.NONE, false, false, false), pool);
-        ClusterSource cluster = new ClusterSource() {
-            @Override
-            public PartitionLeaders leaders() {
-                return new PartitionLeaders() {
-                    @Override
-                    public Node leaderFor(String topic, int partition) {
-                        return leaders.get(new TopicPartition(topic, partition));
-                    }
-
-                    @Override
-                    public List<TopicPartition> partitionsLedBy(int nodeId) {
-                        List<TopicPartition> out = new ArrayList<>();
-                        leaders.forEach((tp, n) -> {
-                            if (n.id() == nodeId) {
-                                out.add(tp);
-                            }
-                        });
-                        out.sort((a, b) -> a.toString().compareTo(b.toString()));
-                        return out;
-                    }
-                };
-            }
-
-            @Override
-            public UUID topicId(String topic) {
-                return null;
-            }
-
-            @Override
-            public void requestUpdate(Set<String> topics) {
-                metadataRequests++;
-            }
-        };
-        sender = new Sender(client, accumulator, cluster, new PlainDelivery(),
-                new SenderConfig(acks, 1 << 20, 30_000, retries, deliveryTimeoutMs),
-                new SenderMetrics(new ProducerMetrics(time, "test", 2, 30_000)), (m, e, h, c) -> { },
-                accumulator::splitAndReenqueue, time);
+        h = new SenderHarness(acks, retries, deliveryTimeoutMs, new PlainDelivery());
+        client = h.client;
+        time = h.time;
+        pool = h.pool;
+        sender = h.sender;
+        h.leaders.putAll(leaders);
+        leaders.clear();
     }
 
     private CompletableFuture<RecordMetadata> send(String topic, int partition, String value) {
-        return accumulator.append(topic, partition, time.milliseconds(), null, value.getBytes(StandardCharsets.UTF_8),
-                new RecordHeaders(), null, 0, AppendObserver.NONE, 0, time.monotonicMs());
+        h.leaders.putAll(leaders);
+        return h.send(topic, partition, value);
     }
 
     @Test
@@ -123,7 +73,7 @@ class SenderTest {
         sender.runOnce();
         ScriptedClient.answer(client.next(), Errors.NOT_LEADER_OR_FOLLOWER.code(), -1, time.monotonicMs());
         assertThat(f).isNotDone();
-        assertThat(metadataRequests).as("a leader error asks for fresh metadata").isPositive();
+        assertThat(h.metadataRequests).as("a leader error asks for fresh metadata").isPositive();
 
         sender.runOnce();
         assertThat(client.sent).as("no resend during the backoff").isEmpty();
