@@ -17,6 +17,7 @@ import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.WouldBlockException;
 import io.sluice.api.spi.Serializer;
 import io.sluice.api.spi.TopicLayout;
+import io.sluice.core.accumulate.AppendObserver;
 import io.sluice.core.accumulate.RecordAccumulator;
 import io.sluice.core.intercept.Interceptors;
 import io.sluice.core.metadata.Cluster;
@@ -57,6 +58,7 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
     private final Thread senderThread;
     private final Time time;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AppendObserver appendObserver;
 
     @SuppressWarnings("unchecked")
     SluiceProducer(ProducerParts parts) {
@@ -65,6 +67,17 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         this.valueSerializer = (Serializer<V>) parts.plugins().valueSerializer();
         this.interceptors = (Interceptors<K, V>) parts.interceptors();
         this.chooser = parts.chooser();
+        this.appendObserver = new AppendObserver() {
+            @Override
+            public void onAppend(long choice, String topic, int appendedBytes, boolean batchFull) {
+                chooser.onAppend(choice, topic, appendedBytes, batchFull);
+            }
+
+            @Override
+            public boolean isStale(long choice, String topic) {
+                return chooser.isStale(choice, topic);
+            }
+        };
         this.accumulator = parts.accumulator();
         this.metadata = parts.metadata();
         this.sender = parts.sender();
@@ -112,19 +125,26 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             byte[] value = serialize(valueSerializer, topic, record, record.value(), "value", parts.valueSerializerKey());
             ensureValidSize(key, value, record);
             TopicLayout layout = accumulator.layout(topic, cluster.topicLayout(topic));
-            long choice = chooser.choose(record.partition(), new RecordView(topic, record.key(), key, record.value(), value,
-                    record.headers()), layout);
-            int partition = PartitionChooser.partitionOf(choice);
-            tp = new TopicPartition(topic, partition);
+            RecordView view = new RecordView(topic, record.key(), key, record.value(), value, record.headers());
             if (record.headers() instanceof RecordHeaders rh) {
                 rh.setReadOnly();
             }
             long timestamp = record.timestamp() == null ? time.milliseconds() : record.timestamp();
-            try {
-                return accumulator.append(topic, partition, timestamp, key, value, record.headers(), callback,
-                        block ? remainingMs : -1, chooser::onAppend, choice, time.monotonicMs());
-            } catch (WouldBlockException e) {
-                throw wouldBlock(onSenderThread, e.getMessage());
+            while (true) {
+                long choice = chooser.choose(record.partition(), view, layout);
+                int partition = PartitionChooser.partitionOf(choice);
+                tp = new TopicPartition(topic, partition);
+                CompletableFuture<RecordMetadata> future;
+                try {
+                    future = accumulator.append(topic, partition, timestamp, key, value, record.headers(), callback,
+                            block ? remainingMs : -1, appendObserver, choice, time.monotonicMs());
+                } catch (WouldBlockException e) {
+                    throw wouldBlock(onSenderThread, e.getMessage());
+                }
+                if (future != null) {
+                    return future;
+                }
+                // uniform sticky switched partitions at a batch boundary: choose again (KIP-794)
             }
         } catch (ApiException e) {
             // As Kafka: errors the broker side could also report go to the callback and the future, not thrown.

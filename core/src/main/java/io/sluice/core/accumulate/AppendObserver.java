@@ -15,5 +15,14 @@ public interface AppendObserver {
      */
     void onAppend(long choice, String topic, int appendedBytes, boolean batchFull);
 
+    /**
+     * Whether the partitioner has moved on from {@code choice} (uniform sticky switched partitions), so the
+     * record should be partitioned again instead of opening a new batch in the old partition (KIP-794:
+     * no fractional batch at each switch). Called under the partition's lock.
+     */
+    default boolean isStale(long choice, String topic) {
+        return false;
+    }
+
     AppendObserver NONE = (choice, topic, bytes, full) -> { };
 }

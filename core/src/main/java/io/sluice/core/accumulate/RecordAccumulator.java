@@ -64,7 +64,8 @@ public final class RecordAccumulator {
      * @param maxBlockMs how long to wait for buffer memory; {@code -1} means never wait ({@code trySend})
      * @param observer   told about the append under the partition's lock (sticky partitioning)
      * @param choice     the partitioner's choice token, passed to {@code observer}
-     * @return the record's future, completed when its batch completes
+     * @return the record's future, completed when its batch completes; or {@code null} if the partitioner
+     *         switched partitions meanwhile (uniform sticky): choose the partition again and append again
      * @throws io.sluice.api.errors.BufferExhaustedException if memory did not free up in time
      * @throws WouldBlockException if {@code maxBlockMs} is -1 and memory is short
      * @throws IllegalStateException if the producer is closing
@@ -79,8 +80,14 @@ public final class RecordAccumulator {
             CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
             synchronized (queue) {
                 checkOpen();
+                if (observer.isStale(choice, topic)) {
+                    return null;
+                }
                 if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
                     return future;
+                }
+                if (switchedBeforeNewBatch(queue, observer, choice, topic)) {
+                    return null;
                 }
             }
             int size = initialBufferSize(topic, key, value, headers);
@@ -92,17 +99,23 @@ public final class RecordAccumulator {
             ProducerBatch sealable;
             synchronized (queue) {
                 checkOpen();
+                if (observer.isStale(choice, topic)) {
+                    return null; // another thread's append switched partitions meanwhile
+                }
                 if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
                     return future; // another thread made a batch meanwhile; our buffer goes back
+                }
+                if (switchedBeforeNewBatch(queue, observer, choice, topic)) {
+                    return null;
                 }
                 sealable = queue.batches.peekLast();
                 ProducerBatch batch = newBatch(queue.topicPartition, buffer, nowMs);
                 buffer = null;
-                int before = batch.estimatedSizeInBytes();
                 batch.tryAppend(timestamp, key, value, headers, callback, future); // a first record always fits
                 queue.batches.addLast(batch);
                 incomplete.add(batch);
-                observer.onAppend(choice, topic, batch.estimatedSizeInBytes() - before, batch.isFull());
+                // as Kafka: a new batch counts with its whole estimated size, header included
+                observer.onAppend(choice, topic, batch.estimatedSizeInBytes(), batch.isFull());
             }
             if (sealable != null) {
                 sealable.trySeal(scratch.get()); // compress the batch that filled up, on this thread, without a lock
@@ -115,6 +128,19 @@ public final class RecordAccumulator {
             }
             appendsInProgress.decrementAndGet();
         }
+    }
+
+    /**
+     * Kafka's {@code partitionChanged}: the last batch is full and a new one would open, which is the
+     * moment uniform sticky may switch partitions; tell it, and report whether it did. Queue lock held.
+     */
+    private static boolean switchedBeforeNewBatch(PartitionQueue queue, AppendObserver observer, long choice, String topic) {
+        ProducerBatch last = queue.batches.peekLast();
+        if (last == null || !last.isFull()) {
+            return false;
+        }
+        observer.onAppend(choice, topic, 0, true);
+        return observer.isStale(choice, topic);
     }
 
     /** Appends to the last batch of the queue if it has room. Queue lock held. */

@@ -353,6 +353,16 @@ public final class Metadata {
                 ? "Partition " + partition + " of topic " + topic + " with partition count " + count
                         + " is not present in metadata after " + maxWaitMs + " ms."
                 : "Topic " + topic + " not present in metadata after " + maxWaitMs + " ms.";
+        // Kafka's first sentence, then what the user needs to know to fix it.
+        if (cluster.isBootstrap()) {
+            message += " No broker answered: metadata could not be fetched from bootstrap.servers=" + bootstrapAddresses.stream()
+                    .map(a -> a.getHostString() + ":" + a.getPort()).toList()
+                    + (lastError == null ? "" : " (last error: " + lastError.getMessage() + ")")
+                    + ". Check that the brokers run and are reachable from here, and that bootstrap.servers names them.";
+        } else if (partition == null || count < 0) {
+            message += " The cluster does not know the topic: create it, or let brokers auto-create topics "
+                    + "(auto.create.topics.enable on the broker and allow.auto.create.topics on the producer).";
+        }
         return lastError == null ? new TimeoutException(message) : new TimeoutException(message, lastError);
     }
 }
