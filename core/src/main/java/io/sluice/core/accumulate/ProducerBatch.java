@@ -46,6 +46,7 @@ public final class ProducerBatch {
     // ---- appended under the deque lock; then sender-thread only ----
     private ByteBuffer buffer;
     private RecordBatchBuilder builder;
+    private boolean closedForAppends;
 
     // ---- sender thread only ----
     private int attempts;
@@ -113,9 +114,14 @@ public final class ProducerBatch {
         return buffer.capacity();
     }
 
-    /** Whether no more records will be accepted (full or sealed). */
+    /** Whether no more records will be accepted (full, refused a record, or sealed). */
     public boolean isFull() {
-        return builder.isFull();
+        return closedForAppends || builder.isFull();
+    }
+
+    /** Marks the batch full after it refused a record (Kafka's {@code closeForRecordAppends}). Queue lock held. */
+    void closeForAppends() {
+        closedForAppends = true;
     }
 
     /** The batch's size estimate while open, its exact size once sealed. */

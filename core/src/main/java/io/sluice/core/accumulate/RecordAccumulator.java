@@ -155,6 +155,7 @@ public final class RecordAccumulator {
         if (last.tryAppend(timestamp, key, value, headers, callback, future) == RecordBatchBuilder.NO_ROOM
                 && !(config.incrementalAllocation() && grow(last, timestamp, key, value, headers)
                         && last.tryAppend(timestamp, key, value, headers, callback, future) != RecordBatchBuilder.NO_ROOM)) {
+            last.closeForAppends(); // it refused a record: it is full, and a new batch follows
             return false;
         }
         boolean full = last.isFull();

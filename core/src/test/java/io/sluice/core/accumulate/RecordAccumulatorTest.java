@@ -193,6 +193,40 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void shouldLetStickyPartitioningSwitchAtTheBatchBoundaryInsteadOfOpeningANewBatchInTheOldPartition() {
+        AccumulatorFixture f = new AccumulatorFixture(1024, 60_000, 1 << 20, false);
+        boolean[] switched = {false};
+        AppendObserver sticky = new AppendObserver() {
+            @Override
+            public void onAppend(long choice, String topic, int appendedBytes, boolean batchFull) {
+                if (batchFull && appendedBytes == 0) {
+                    switched[0] = true; // the partitioner moves on when told the last batch is full
+                }
+            }
+
+            @Override
+            public boolean isStale(long choice, String topic) {
+                return switched[0];
+            }
+        };
+        CompletableFuture<RecordMetadata> last = null;
+        int appended = 0;
+        while (true) {
+            last = f.accumulator.append("t", 0, f.time.milliseconds(), null, VALUE_100.getBytes(), new io.sluice.api.RecordHeaders(),
+                    null, 1000, sticky, 0, f.time.monotonicMs());
+            if (last == null) {
+                break;
+            }
+            appended++;
+        }
+        assertThat(appended).isBetween(2, 10);
+        f.leaders.lead(BROKER_1, "t", 0);
+        f.accumulator.beginFlush();
+        assertThat(f.drainAll(1 << 20).get(1)).as("one full batch, no fractional one after it").hasSize(1);
+        assertThat(f.accumulator.hasUndrained()).isFalse();
+    }
+
+    @Test
     void concurrentAppendsLandExactlyOnceAndInOrderPerThread() throws Exception {
         AccumulatorFixture f = new AccumulatorFixture(4 * 1024, 0, 64L << 20, false);
         f.leaders.lead(BROKER_1, "t", 0);
