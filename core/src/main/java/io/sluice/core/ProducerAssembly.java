@@ -4,7 +4,6 @@ import static io.sluice.api.config.ProducerConfig.BATCH_SIZE_CONFIG;
 import static io.sluice.api.config.ProducerConfig.BUFFER_MEMORY_ALLOCATION_STRATEGY_CONFIG;
 import static io.sluice.api.config.ProducerConfig.BUFFER_MEMORY_CONFIG;
 import static io.sluice.api.config.ProducerConfig.CLIENT_ID_CONFIG;
-import static io.sluice.api.config.ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG;
 import static io.sluice.api.config.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG;
 import static io.sluice.api.config.ProducerConfig.LINGER_MS_CONFIG;
 import static io.sluice.api.config.ProducerConfig.MAX_BLOCK_MS_CONFIG;
@@ -28,6 +27,7 @@ import io.sluice.core.accumulate.BufferPool;
 import io.sluice.core.accumulate.RecordAccumulator;
 import io.sluice.core.config.ConfigRules;
 import io.sluice.core.config.ProducerSettings;
+import io.sluice.core.idempotence.IdempotentDelivery;
 import io.sluice.core.intercept.Interceptors;
 import io.sluice.core.metadata.Metadata;
 import io.sluice.core.metadata.MetadataConfig;
@@ -87,7 +87,7 @@ final class ProducerAssembly {
         }
         ProducerSettings settings = ProducerSettings.parse(all);
         ConfigRules.refuseUnsupported(settings);
-        boolean idempotent = idempotence(settings);
+        boolean idempotent = ConfigRules.idempotence(settings);
         long deliveryTimeoutMs = ConfigRules.deliveryTimeoutMs(settings);
         String clientId = settings.getString(CLIENT_ID_CONFIG).isEmpty()
                 ? "producer-" + CLIENT_ID_SEQUENCE.getAndIncrement()
@@ -109,7 +109,10 @@ final class ProducerAssembly {
             transport = plugins.transport().open(new SluiceTransportConfig(settings, clientId));
             NetworkClient client = new NetworkClient(networkConfig(settings, clientId), transport, updater, time);
 
-            DeliveryGuarantee delivery = new PlainDelivery();
+            DeliveryGuarantee delivery = idempotent
+                    ? new IdempotentDelivery(settings.getInt(REQUEST_TIMEOUT_MS_CONFIG), ExponentialBackoff.doubling(
+                            settings.getLong(RETRY_BACKOFF_MS_CONFIG), settings.getLong(RETRY_BACKOFF_MAX_MS_CONFIG), new Random()))
+                    : new PlainDelivery();
             SenderConfig senderConfig = new SenderConfig(ConfigRules.acks(settings), settings.getInt(MAX_REQUEST_SIZE_CONFIG),
                     settings.getInt(REQUEST_TIMEOUT_MS_CONFIG), settings.getInt(RETRIES_CONFIG), deliveryTimeoutMs);
             Interceptors<?, ?> interceptors = interceptors(plugins);
@@ -123,10 +126,7 @@ final class ProducerAssembly {
                     BuiltInStickyPartitioner.fromConfig(settings.pluginView()));
             ProducerParts parts = new ProducerParts(clientId, settings.getLong(MAX_BLOCK_MS_CONFIG),
                     settings.getInt(MAX_REQUEST_SIZE_CONFIG), plugins, interceptors, chooser, accumulator, metadata, sender,
-                    transport, metrics, time);
-            if (idempotent) {
-                log.debug("idempotence requested");
-            }
+                    delivery, metrics, time);
             return new SluiceProducer<>(parts);
         } catch (IOException e) {
             plugins.close();
@@ -138,25 +138,6 @@ final class ProducerAssembly {
             plugins.close();
             throw e;
         }
-    }
-
-    /**
-     * Idempotence is Kafka's default, but Sluice does not have it yet: asked for explicitly it is
-     * refused; on by default it is turned off with a warning (the README says so).
-     */
-    private static boolean idempotence(ProducerSettings settings) {
-        boolean wanted = ConfigRules.idempotence(settings);
-        if (!wanted) {
-            return false;
-        }
-        if (settings.isSet(ENABLE_IDEMPOTENCE_CONFIG)) {
-            throw new ConfigException(ENABLE_IDEMPOTENCE_CONFIG, "enable.idempotence=true is not supported by this version "
-                    + "of Sluice yet; set enable.idempotence=false (at-least-once delivery, as Kafka before 3.0)");
-        }
-        log.warn("enable.idempotence defaults to true in Kafka, but this version of Sluice does not support idempotence "
-                + "yet: the producer delivers at least once (retries may duplicate). Set enable.idempotence=false to "
-                + "silence this warning.");
-        return false;
     }
 
     private static RecordAccumulator accumulator(ProducerSettings settings, BatchCompression compression,

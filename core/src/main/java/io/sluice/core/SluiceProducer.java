@@ -13,6 +13,7 @@ import io.sluice.api.errors.ApiException;
 import io.sluice.api.errors.InterruptException;
 import io.sluice.api.errors.RecordTooLargeException;
 import io.sluice.api.errors.SerializationException;
+import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.WouldBlockException;
 import io.sluice.api.spi.Serializer;
 import io.sluice.api.spi.TopicLayout;
@@ -239,11 +240,11 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
                     sender.forceClose();
                     senderThread.join(TimeUnit.SECONDS.toMillis(30));
                 }
+                parts.closeResources();
             } catch (InterruptedException e) {
                 sender.forceClose();
+                parts.closeResourcesLater(senderThread);
                 throw new InterruptException("Interrupted while closing the producer", e);
-            } finally {
-                parts.closeResources();
             }
         } else {
             parts.closeResourcesLater(senderThread);
@@ -254,6 +255,11 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
     private void throwIfClosed() {
         if (closed.get()) {
             throw new IllegalStateException("Cannot send after the producer is closed.");
+        }
+        RuntimeException fatal = parts.delivery().fatalError();
+        if (fatal != null) {
+            throw new SluiceException("Cannot perform send because an earlier idempotent request failed for good: "
+                    + fatal.getMessage() + " Close this producer and create a new one once the cause is fixed.", fatal);
         }
     }
 }

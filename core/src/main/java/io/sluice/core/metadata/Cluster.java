@@ -91,6 +91,16 @@ public final class Cluster implements PartitionLeaders {
     }
 
     /**
+     * The bootstrap view for a rebootstrap that keeps what is known of the topics: connections go to
+     * the bootstrap addresses again and leaders are unknown until a broker answers, while partition
+     * counts stay, so records keep being partitioned (a key's partition does not move) and buffered
+     * (up to {@code buffer.memory}) instead of waiting for metadata.
+     */
+    public Cluster rebootstrapped(List<InetSocketAddress> addresses) {
+        return new Cluster(null, -1, bootstrap(addresses).nodes, topics.values(), true);
+    }
+
+    /**
      * A cluster of {@code nodes} and {@code topics}.
      *
      * @param topics each topic's partitions (any order; gaps in numbering become leaderless

@@ -214,7 +214,10 @@ public final class Metadata {
     public synchronized void rebootstrap() {
         LOG.info("Rebootstrapping with {}: no known broker could be reached", bootstrapAddresses.stream()
                 .map(a -> a.getHostString() + ":" + a.getPort()).toList());
-        bootstrap(bootstrapAddresses);
+        cluster = cluster.rebootstrapped(bootstrapAddresses);
+        needUpdate = true;
+        updateVersion++;
+        notifyAll();
     }
 
     /** How long (ms) until a refresh is due: now if asked for, after backoff; else when the view gets too old. */

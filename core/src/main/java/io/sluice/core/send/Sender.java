@@ -109,6 +109,13 @@ public final class Sender implements Runnable {
     private long sendProducerData(long nowMs) {
         failExpired(nowMs);
         if (!delivery.prepare(client, nowMs)) {
+            RuntimeException fatal = delivery.fatalError();
+            if (fatal != null) {
+                // Kafka's maybeAbortBatches: nothing buffered can be sent any more
+                accumulator.abortUndrained(new SluiceException("Cannot send: the producer failed for good earlier: "
+                        + fatal.getMessage(), fatal), completion.listener());
+                return Long.MAX_VALUE;
+            }
             return 50; // waiting for a producer id; its response wakes the loop
         }
         PartitionLeaders leaders = cluster.leaders();
@@ -134,7 +141,7 @@ public final class Sender implements Runnable {
         if (nextExpiry != Long.MAX_VALUE) {
             timeout = Math.min(timeout, Math.max(0, nextExpiry - nowMs));
         }
-        if (!sendable.isEmpty()) {
+        if (!drained.isEmpty()) {
             timeout = 0; // more may be sendable at once
         }
         return Math.max(0, timeout);

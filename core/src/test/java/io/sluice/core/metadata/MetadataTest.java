@@ -231,4 +231,14 @@ class MetadataTest {
         time.advance(100);
         assertThat(metadata.timeToNextUpdate(now())).isZero();
     }
+
+    @Test
+    void shouldKeepWhatItKnowsOfTopicsAcrossARebootstrapSoSendsKeepPartitioningAndBuffering() {
+        bootstrapped();
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, 0, now());
+        metadata.rebootstrap();
+        assertThat(metadata.cluster().partitionCount("orders")).isEqualTo(3);
+        assertThat(metadata.cluster().leaderFor("orders", 1)).as("leaders are asked for again").isNull();
+        assertThat(metadata.tryTopic("orders", null)).as("a send does not wait for metadata it already has").isNotNull();
+    }
 }

@@ -47,7 +47,6 @@ class ProducerEndToEndTest {
         m.put("bootstrap.servers", kafka.bootstrapServers());
         m.put("key.serializer", "string");
         m.put("value.serializer", "string");
-        m.put("enable.idempotence", "false");
         for (int i = 0; i < kv.length; i += 2) {
             m.put((String) kv[i], kv[i + 1]);
         }
@@ -164,6 +163,24 @@ class ProducerEndToEndTest {
         }
         List<StoredBatch> batches = kafka.cluster().storedBatches(topic, 0);
         assertThat(batches).hasSize(10).allSatisfy(b -> assertThat(b.recordCount()).isEqualTo(1));
+    }
+
+    @Test
+    void byDefaultTheProducerIsIdempotentAndItsBatchesCarryProducerIdAndSequences() throws Exception {
+        String topic = kafka.createTopic("idem", 1, 1);
+        try (Producer<String, String> producer = Producers.create(config("linger.ms", 0, "batch.size", 1))) {
+            for (int i = 0; i < 5; i++) {
+                producer.send(new ProducerRecord<>(topic, "k", "v" + i)).get(30, TimeUnit.SECONDS);
+            }
+        }
+        List<StoredBatch> batches = kafka.cluster().storedBatches(topic, 0);
+        assertThat(batches).hasSize(5);
+        long producerId = batches.get(0).producerId();
+        assertThat(producerId).isNotNegative();
+        for (int i = 0; i < 5; i++) {
+            assertThat(batches.get(i).producerId()).isEqualTo(producerId);
+            assertThat(batches.get(i).baseSequence()).isEqualTo(i);
+        }
     }
 
     @Test

@@ -44,6 +44,33 @@ final class ProduceRoundTrip {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             admin.createTopics(partitions.entrySet().stream().map(e -> new NewTopic(e.getKey(), e.getValue(), (short) 1))
                     .collect(Collectors.toList())).all().get();
+            awaitLeadersServing(admin, partitions);
+        }
+    }
+
+    /**
+     * Metadata names a leader a moment before that broker serves the partition; a raw produce request
+     * in between gets NOT_LEADER_OR_FOLLOWER. ListOffsets goes to the leader and fails the same way,
+     * so once it succeeds for every partition, the leaders serve.
+     */
+    private static void awaitLeadersServing(Admin admin, Map<String, Integer> partitions) throws Exception {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new HashMap<>();
+        partitions.forEach((topic, count) -> {
+            for (int p = 0; p < count; p++) {
+                all.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+            }
+        });
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.listOffsets(all).all().get();
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50); // the broker is still taking leadership
+            }
         }
     }
 
