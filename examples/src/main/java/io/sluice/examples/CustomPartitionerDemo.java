@@ -130,7 +130,6 @@ public final class CustomPartitionerDemo {
         config.put("key.serializer", "string");
         config.put("value.serializer", "string");
         config.put("partitioner.class", options.getOrDefault("--partitioner", "by-region"));
-        config.put("enable.idempotence", "false"); // at least once is plenty for a demo
         for (Map.Entry<String, String> e : options.entrySet()) {
             if (e.getKey().startsWith("--property ")) {
                 config.put(e.getKey().substring("--property ".length()), e.getValue());
