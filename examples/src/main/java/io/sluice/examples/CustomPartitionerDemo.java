@@ -98,17 +98,17 @@ public final class CustomPartitionerDemo {
 
     private static void sendAndReport(Producer<String, String> producer, List<ProducerRecord<String, String>> records)
             throws InterruptedException {
-        Map<ProducerRecord<String, String>, CompletableFuture<RecordMetadata>> sent = new LinkedHashMap<>();
+        List<Map.Entry<ProducerRecord<String, String>, CompletableFuture<RecordMetadata>>> sent = new ArrayList<>();
         for (ProducerRecord<String, String> record : records) {
             try {
-                sent.put(record, producer.send(record));
+                sent.add(Map.entry(record, producer.send(record)));
             } catch (SluiceException e) {
                 // A partitioner's exception fails that record at send(); the producer carries on.
                 System.out.println("failed " + describe(record) + ": " + e.getMessage());
             }
         }
         producer.flush();
-        for (Map.Entry<ProducerRecord<String, String>, CompletableFuture<RecordMetadata>> e : sent.entrySet()) {
+        for (Map.Entry<ProducerRecord<String, String>, CompletableFuture<RecordMetadata>> e : sent) {
             try {
                 RecordMetadata md = e.getValue().get();
                 System.out.println("sent " + describe(e.getKey()) + " partition=" + md.partition() + " offset=" + md.offset());
