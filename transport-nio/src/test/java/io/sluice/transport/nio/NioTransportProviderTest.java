@@ -84,32 +84,6 @@ class NioTransportProviderTest {
         new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("plaintext")).close();
     }
 
-    @Test
-    void shouldRefuseSslSayingTlsIsNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SSL")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("security.protocol=SSL is not supported by the nio transport yet")
-                .hasMessageContaining("TLS support is not yet implemented")
-                .extracting(e -> ((ConfigException) e).key()).isEqualTo("security.protocol");
-    }
-
-    @Test
-    void shouldRefuseSaslSslSayingTlsAndSaslAreNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SASL_SSL")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol=SASL_SSL")
-                .hasMessageContaining("TLS and SASL support are not yet implemented");
-    }
-
-    @Test
-    void shouldRefuseSaslPlaintextBecauseTheSaslExchangeIsNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SASL_PLAINTEXT")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol=SASL_PLAINTEXT")
-                .hasMessageContaining("SASL support is not yet implemented")
-                .hasMessageContaining("cannot run the SASL authentication exchange yet");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"TLS", "", "KERBEROS"})
     void shouldRefuseAnUnknownSecurityProtocolListingTheKnownOnes(String protocol) {
