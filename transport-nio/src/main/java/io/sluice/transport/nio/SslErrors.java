@@ -129,22 +129,21 @@ final class SslErrors {
             case "certificate_revoked":
             case "certificate_expired":
             case "access_denied":
-                return "the broker refused the client's certificate (TLS alert " + alert + ")" + jdk
-                        + ": the listener requires a client certificate (ssl.client.auth=required) and "
+                return "the broker refused the client's certificate" + jdk + ": the listener requires a client certificate (ssl.client.auth=required) and "
                         + (config.keyStore() == null
                                 ? "none is configured; set ssl.keystore.location (or ssl.keystore.certificate.chain and "
                                         + "ssl.keystore.key)"
                                 : "does not accept this one; check " + config.keyStore().keysToCheck()
                                         + ", and that the broker's trust store holds the CA that signed it");
             case "protocol_version":
-                return "the broker and the client share no TLS version (TLS alert protocol_version)" + jdk + "; check "
+                return "the broker and the client share no TLS version" + jdk + "; check "
                         + SslConfig.ENABLED_PROTOCOLS + "=" + String.join(",", config.enabledProtocols())
                         + " against the listener's ssl.enabled.protocols";
             case "handshake_failure":
             case "insufficient_security":
                 return noCommonCipher(jdk, config);
             default:
-                return "the broker ended the handshake with TLS alert " + alert + jdk
+                return "the broker ended the handshake with a TLS alert" + jdk
                         + "; check the ssl.* settings against the broker listener's";
         }
     }

@@ -26,12 +26,13 @@ final class TransportErrors {
      * {@link SslAuthenticationException} as its cause, which the producer treats as fatal.
      */
     static IOException badFrameSize(int size, int maxFrameBytes) {
-        String message = badFrameSizeMessage(size, maxFrameBytes);
-        IOException failure = new IOException(message);
         if (looksLikeTls(size)) {
-            failure.initCause(new SslAuthenticationException(message));
+            String message = "the broker answered with a TLS record (bytes " + hex(size) + " where a frame size "
+                    + "was expected): this listener expects TLS. Set security.protocol=SSL (or SASL_SSL) and the ssl.* settings, "
+                    + "or connect to a PLAINTEXT listener";
+            return new IOException(message, new SslAuthenticationException(message));
         }
-        return failure;
+        return new IOException(badFrameSizeMessage(size, maxFrameBytes));
     }
 
     private static boolean looksLikeTls(int size) {
@@ -53,6 +54,11 @@ final class TransportErrors {
     /**
      * Wraps an I/O failure of a connection so the message names it and its address, keeping the
      * kind of failure (refused, no route, end of stream) and the original as the cause.
+     *
+     * <p>The transport's contract with the producer's core: a failure that retrying cannot cure
+     * (TLS trust, host name, protocol mismatch, a refused client certificate) is reported with an
+     * {@link SslAuthenticationException} as the <em>direct</em> cause of the {@code IOException}
+     * given to {@code onDisconnected}, with the same message.
      */
     static IOException failed(Connection connection, String action, IOException cause) {
         if (cause instanceof SslHandshakeFailure) {
@@ -73,8 +79,13 @@ final class TransportErrors {
         } else {
             wrapped = new IOException(message);
         }
-        wrapped.initCause(cause);
+        wrapped.initCause(cause.getCause() instanceof SslAuthenticationException
+                ? new SslAuthenticationException(message, cause) : cause);
         return wrapped;
+    }
+
+    private static String hex(int size) {
+        return String.format("%02x %02x %02x %02x", size >>> 24, (size >>> 16) & 0xff, (size >>> 8) & 0xff, size & 0xff);
     }
 
     private static String describePrefix(int size) {

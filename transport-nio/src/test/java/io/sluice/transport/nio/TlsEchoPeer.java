@@ -143,6 +143,14 @@ final class TlsEchoPeer implements AutoCloseable {
     public void close() throws IOException {
         server.close();
         for (Socket socket : sockets) {
+            // SSLSocket.close() reads until the client's close_notify; a client nobody polls never sends it
+            if (!socket.isClosed()) {
+                try {
+                    socket.setSoTimeout(200);
+                } catch (IOException alreadyClosed) {
+                    // closed meanwhile by its echo thread
+                }
+            }
             socket.close();
         }
     }
