@@ -29,16 +29,25 @@ final class ClusterNodes implements AutoCloseable {
         this.brokers = Collections.unmodifiableMap(brokers);
     }
 
-    /** Lays out the nodes of {@code spec} under {@code baseDir} on new ports and formats their directories. */
-    static ClusterNodes create(ClusterSpec spec, Path baseDir, String clusterId) {
-        List<Integer> ports = FreePorts.pick(spec.brokers() + 1);
+    /**
+     * Lays out the nodes of {@code spec} under {@code baseDir} on new ports and formats their directories.
+     *
+     * @param certificates the certificates of TLS listeners, or null when the cluster has none
+     */
+    static ClusterNodes create(ClusterSpec spec, Path baseDir, String clusterId, TestCertificates certificates) {
+        List<ListenerSpec> listeners = spec.security().listeners();
+        List<Integer> ports = FreePorts.pick(spec.brokers() * (1 + listeners.size()) + 1);
         int controllerPort = ports.get(spec.brokers());
         Map<Integer, NodeSpec> brokerSpecs = new TreeMap<>();
         for (int id = 1; id <= spec.brokers(); id++) {
             int brokerPort = spec.firstBrokerPort() > 0 ? spec.firstBrokerPort() + id - 1 : ports.get(id - 1);
             NodeRole role = spec.combined() ? NodeRole.COMBINED : NodeRole.BROKER;
+            Map<String, Integer> listenerPorts = new TreeMap<>();
+            for (int l = 0; l < listeners.size(); l++) {
+                listenerPorts.put(listeners.get(l).name(), ports.get(spec.brokers() + 1 + (id - 1) * listeners.size() + l));
+            }
             brokerSpecs.put(id, new NodeSpec(id, role, brokerPort, spec.combined() ? controllerPort : 0,
-                    baseDir.resolve("broker-" + id)));
+                    baseDir.resolve("broker-" + id), new TreeMap<>(listenerPorts)));
         }
         NodeSpec controllerSpec = spec.combined()
                 ? brokerSpecs.get(1)
@@ -47,10 +56,11 @@ final class ClusterNodes implements AutoCloseable {
         String voters = NodeConfigs.quorumVoters(controllerSpec);
 
         Map<Integer, InProcessNode> brokers = new TreeMap<>();
-        brokerSpecs.forEach((id, node) -> brokers.put(id, new InProcessNode(node, NodeConfigs.of(spec, node, voters))));
+        brokerSpecs.forEach((id, node) -> brokers.put(id,
+                new InProcessNode(node, NodeConfigs.of(spec, node, voters, certificates))));
         InProcessNode controller = spec.combined()
                 ? null
-                : new InProcessNode(controllerSpec, NodeConfigs.of(spec, controllerSpec, voters));
+                : new InProcessNode(controllerSpec, NodeConfigs.of(spec, controllerSpec, voters, certificates));
         if (controller != null) {
             StorageFormatter.formatIfNeeded(controllerSpec, clusterId);
         }
@@ -81,7 +91,13 @@ final class ClusterNodes implements AutoCloseable {
 
     /** {@code host:port} of every broker, running or not, in broker id order. */
     String bootstrapServers() {
-        return brokers.values().stream().map(node -> node.spec().brokerAddress()).collect(Collectors.joining(","));
+        return bootstrapServers(NodeConfigs.BROKER_LISTENER);
+    }
+
+    /** {@code host:port} of every broker's listener {@code listenerName}, in broker id order. */
+    String bootstrapServers(String listenerName) {
+        return brokers.values().stream().map(node -> node.spec().brokerAddress(listenerName))
+                .collect(Collectors.joining(","));
     }
 
     /** Stops every broker in parallel, then the controller. */

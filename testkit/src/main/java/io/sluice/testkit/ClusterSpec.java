@@ -18,6 +18,7 @@ import java.util.TreeMap;
  * @param dataDirectory      where the nodes keep their logs, kept on close; empty for a temporary directory that
  *                           is deleted on close
  * @param exitJvmOnFatalFault whether a fatal broker fault may end the JVM, as in a real broker; off in tests
+ * @param security           listeners beside PLAINTEXT (TLS, SASL), their users and certificates
  */
 record ClusterSpec(
         int brokers,
@@ -25,7 +26,8 @@ record ClusterSpec(
         SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides,
         int firstBrokerPort,
         Optional<Path> dataDirectory,
-        boolean exitJvmOnFatalFault) {
+        boolean exitJvmOnFatalFault,
+        SecuritySpec security) {
 
     /** Node id of the dedicated controller of a multi-broker cluster; brokers are numbered from 1. */
     static final int CONTROLLER_ID = 1000;
@@ -33,6 +35,15 @@ record ClusterSpec(
     ClusterSpec {
         properties = Collections2.immutableSorted(properties);
         perBrokerOverrides = Collections2.immutableSortedNested(perBrokerOverrides);
+        security = security == null ? SecuritySpec.NONE : security;
+    }
+
+    /** A cluster with the PLAINTEXT listener only. */
+    ClusterSpec(int brokers, SortedMap<String, String> properties,
+                SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides, int firstBrokerPort,
+                Optional<Path> dataDirectory, boolean exitJvmOnFatalFault) {
+        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault,
+                SecuritySpec.NONE);
     }
 
     boolean combined() {

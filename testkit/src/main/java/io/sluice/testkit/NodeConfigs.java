@@ -43,19 +43,32 @@ final class NodeConfigs {
 
     /** The full configuration of {@code node}; {@code quorumVoters} is Kafka's {@code controller.quorum.voters}. */
     static Map<String, String> of(ClusterSpec spec, NodeSpec node, String quorumVoters) {
+        return of(spec, node, quorumVoters, null);
+    }
+
+    /**
+     * The full configuration of {@code node}, with the secured listeners of {@code spec} on brokers.
+     *
+     * @param certificates the certificates of TLS listeners, or null when there are none
+     */
+    static Map<String, String> of(ClusterSpec spec, NodeSpec node, String quorumVoters,
+                                  TestCertificates certificates) {
         Map<String, String> config = defaults(spec.brokers());
         config.putAll(spec.propertiesOf(node.id()));
         config.put("process.roles", node.role().processRoles());
         config.put("node.id", Integer.toString(node.id()));
         config.put("controller.quorum.voters", quorumVoters);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
-        config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + SecureListenerConfigs.protocolMapEntries(spec.security()));
         config.put("log.dirs", node.directory().toString());
         config.put("metadata.log.dir", node.directory().toString());
-        config.put("listeners", listeners(node));
+        config.put("listeners", listeners(node) + SecureListenerConfigs.listenerEntries(node));
         if (node.role().isBroker()) {
-            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress());
+            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress()
+                    + SecureListenerConfigs.listenerEntries(node));
             config.put("inter.broker.listener.name", BROKER_LISTENER);
+            config.putAll(SecureListenerConfigs.of(spec.security(), certificates));
         }
         return config;
     }
