@@ -12,16 +12,31 @@ import io.sluice.core.config.ProducerSettings;
 import io.sluice.core.plugin.PluginCandidate;
 import io.sluice.core.plugin.PluginRegistry;
 import io.sluice.core.plugin.ProducerPlugins;
+import io.sluice.api.Producer;
+import io.sluice.core.time.Time;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
 
 /**
- * The entry point of Sluice: checks producer configurations and lists the plugins on the path.
+ * The entry point of Sluice: creates producers from Kafka-style configuration, checks
+ * configurations, and lists the plugins on the path.
  *
- * <p>All methods are thread-safe; each call uses its own plugin registry (plugins are never shared
- * between producers).
+ * <pre>{@code
+ * Properties props = new Properties();
+ * props.setProperty("bootstrap.servers", "localhost:9092");
+ * props.setProperty("key.serializer", "org.apache.kafka.common.serialization.StringSerializer");
+ * props.setProperty("value.serializer", "string");
+ * try (Producer<String, String> producer = Producers.create(props)) {
+ *     producer.send(new ProducerRecord<>("orders", "key", "value"));
+ * }
+ * }</pre>
+ *
+ * <p>All methods are thread-safe; each producer gets its own plugin instances (plugins are never
+ * shared between producers).
  */
 public final class Producers {
 
@@ -29,6 +44,36 @@ public final class Producers {
             Compressor.class, Partitioner.class, Serializer.class, ProducerInterceptor.class, TransportProvider.class);
 
     private Producers() {
+    }
+
+    /**
+     * Creates a producer from Kafka producer properties; {@code key.serializer} and
+     * {@code value.serializer} name the serializers.
+     *
+     * @throws ConfigException naming the key, the value and what to do, if the configuration is invalid
+     *         or names a plugin that is not on the path
+     */
+    public static <K, V> Producer<K, V> create(Map<?, ?> configs) {
+        return create(configs, null, null);
+    }
+
+    /** Like {@link #create(Map)}, from {@code Properties}. */
+    public static <K, V> Producer<K, V> create(Properties properties) {
+        return create((Map<?, ?>) properties, null, null);
+    }
+
+    /**
+     * Creates a producer with serializer instances (which take the place of {@code key.serializer}
+     * and {@code value.serializer}; either may be null to use the configured one).
+     */
+    public static <K, V> Producer<K, V> create(Map<?, ?> configs, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
+        Objects.requireNonNull(configs, "configs");
+        return ProducerAssembly.assemble(configs, keySerializer, valueSerializer, Time.SYSTEM);
+    }
+
+    /** A fluent builder over the same keys. */
+    public static <K, V> ProducerBuilder<K, V> builder() {
+        return new ProducerBuilder<>();
     }
 
     /**

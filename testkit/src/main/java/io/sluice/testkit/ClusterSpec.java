@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * @param dataDirectory      where the nodes keep their logs, kept on close; empty for a temporary directory that
  *                           is deleted on close
  * @param exitJvmOnFatalFault whether a fatal broker fault may end the JVM, as in a real broker; off in tests
- * @param security           listeners beside PLAINTEXT (TLS, SASL), their users and certificates
+ * @param faultProxies       whether clients reach each broker through its own {@link io.sluice.testkit.fault.FaultProxy}
+ *                           (brokers then replicate over a separate internal listener)
+ * @param security           listeners beside PLAINTEXT (TLS, SASL; never proxied), their users and certificates
  */
 record ClusterSpec(
         int brokers,
@@ -27,6 +29,7 @@ record ClusterSpec(
         int firstBrokerPort,
         Optional<Path> dataDirectory,
         boolean exitJvmOnFatalFault,
+        boolean faultProxies,
         SecuritySpec security) {
 
     /** Node id of the dedicated controller of a multi-broker cluster; brokers are numbered from 1. */
@@ -38,12 +41,19 @@ record ClusterSpec(
         security = security == null ? SecuritySpec.NONE : security;
     }
 
-    /** A cluster with the PLAINTEXT listener only. */
+    /** A spec with the PLAINTEXT listener only. */
+    ClusterSpec(int brokers, SortedMap<String, String> properties,
+                SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides, int firstBrokerPort,
+                Optional<Path> dataDirectory, boolean exitJvmOnFatalFault, boolean faultProxies) {
+        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault,
+                faultProxies, SecuritySpec.NONE);
+    }
+
+    /** A spec without fault proxies. */
     ClusterSpec(int brokers, SortedMap<String, String> properties,
                 SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides, int firstBrokerPort,
                 Optional<Path> dataDirectory, boolean exitJvmOnFatalFault) {
-        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault,
-                SecuritySpec.NONE);
+        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault, false);
     }
 
     boolean combined() {

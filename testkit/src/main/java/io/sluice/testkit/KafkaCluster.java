@@ -9,6 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.sluice.testkit.fault.BrokerControl;
+import io.sluice.testkit.fault.FaultProxy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,11 +29,18 @@ import org.apache.kafka.common.Uuid;
  * }
  * }</pre>
  *
+ * <p>With {@link KafkaClusterBuilder#withFaultProxies()}, clients reach each broker through its own
+ * {@link FaultProxy} ({@link #proxy(int)}): the brokers advertise the proxies' addresses, so every connection a
+ * client makes after bootstrapping goes through them too, while replication, this cluster's {@link #admin()} and
+ * {@link #readAll} use a separate listener that bypasses them ({@link #directBootstrapServers()}). The cluster
+ * implements {@link BrokerControl}, so a {@link io.sluice.testkit.fault.FaultSchedule} can stop and restart its
+ * brokers.
+ *
  * <p>Thread-safe. Broker lifecycle calls ({@link #stopBroker}, {@link #restartBroker}, {@link #close}) are
  * serialized by the cluster's monitor; queries may run from any thread at any time. Waits use a 30 s timeout
  * unless a method takes one; timeouts throw {@link IllegalStateException} naming what was awaited.
  */
-public final class KafkaCluster implements AutoCloseable {
+public final class KafkaCluster implements BrokerControl, AutoCloseable {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
@@ -55,7 +64,7 @@ public final class KafkaCluster implements AutoCloseable {
         this.clusterId = clusterId;
         this.nodes = nodes;
         this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, nodes.bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, nodes.directBootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "sluice-testkit-admin",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
@@ -119,7 +128,10 @@ public final class KafkaCluster implements AutoCloseable {
         }
     }
 
-    /** {@code 127.0.0.1:port} of every broker, comma-separated, for a client's {@code bootstrap.servers}. */
+    /**
+     * {@code 127.0.0.1:port} of every broker, comma-separated, for a client's {@code bootstrap.servers}. With fault
+     * proxies, the proxies' addresses.
+     */
     public String bootstrapServers() {
         return nodes.bootstrapServers();
     }
@@ -194,14 +206,50 @@ public final class KafkaCluster implements AutoCloseable {
                 mechanism, DEFAULT_TIMEOUT);
     }
 
+    /**
+     * Like {@link #bootstrapServers()}, but past the fault proxies (the brokers' internal listener): for oracles that
+     * must not suffer the faults, such as a consumer checking what a producer wrote. Without fault proxies, the same
+     * as {@link #bootstrapServers()}.
+     */
+    public String directBootstrapServers() {
+        return nodes.directBootstrapServers();
+    }
+
     /** The broker ids, ascending: 1 to the number of brokers. */
+    @Override
     public List<Integer> brokerIds() {
         return nodes.brokerIds();
     }
 
-    /** {@code 127.0.0.1:port} of one broker, running or not. */
+    /** {@code 127.0.0.1:port} where clients reach one broker, running or not: its proxy's, with fault proxies. */
     public String brokerAddress(int brokerId) {
         return nodes.broker(brokerId).spec().brokerAddress();
+    }
+
+    /** Whether clients reach the brokers through fault proxies ({@link KafkaClusterBuilder#withFaultProxies()}). */
+    public boolean hasFaultProxies() {
+        return !nodes.proxies().isEmpty();
+    }
+
+    /**
+     * The fault proxy in front of broker {@code brokerId}. It lives as long as the cluster, across broker restarts.
+     *
+     * @throws IllegalStateException if the cluster has no fault proxies
+     */
+    public FaultProxy proxy(int brokerId) {
+        checkProxies();
+        nodes.broker(brokerId); // names the brokers if the id is wrong
+        return nodes.proxies().get(brokerId);
+    }
+
+    /**
+     * Every broker's fault proxy, in broker id order.
+     *
+     * @throws IllegalStateException if the cluster has no fault proxies
+     */
+    public List<FaultProxy> proxies() {
+        checkProxies();
+        return List.copyOf(nodes.proxies().values());
     }
 
     /** The KRaft cluster id. */
@@ -220,6 +268,7 @@ public final class KafkaCluster implements AutoCloseable {
      * {@link KafkaClusterBuilder#fastFailover()}). Its data stays. Stopping a stopped broker does nothing.
      * For a real SIGKILL, use {@link ForkedKafka}.
      */
+    @Override
     public synchronized void stopBroker(int brokerId) {
         checkOpen();
         nodes.broker(brokerId).stop();
@@ -230,6 +279,7 @@ public final class KafkaCluster implements AutoCloseable {
      * returns once the controller has registered and unfenced it. Whether it is back in a partition's ISR is
      * {@link #awaitInSync(String)}'s question.
      */
+    @Override
     public synchronized void restartBroker(int brokerId) {
         checkOpen();
         InProcessNode broker = nodes.broker(brokerId);
@@ -238,6 +288,7 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /** Whether the broker runs (it was not stopped, or was restarted since). */
+    @Override
     public boolean isRunning(int brokerId) {
         return nodes.broker(brokerId).isRunning();
     }
@@ -275,6 +326,7 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /** The id of the partition's current leader, or -1 while it has none. */
+    @Override
     public int leaderOf(String topic, int partition) {
         return topics.leaderOf(topic, partition, DEFAULT_TIMEOUT);
     }
@@ -285,20 +337,25 @@ public final class KafkaCluster implements AutoCloseable {
     }
 
     /** Waits until every replica of every partition of {@code topic} is in sync. */
+    @Override
     public void awaitInSync(String topic) {
         topics.awaitInSync(topic, DEFAULT_TIMEOUT);
     }
 
     /**
-     * The cluster's Admin client. Owned by the cluster: do not close it; {@link #close()} does.
+     * The cluster's Admin client, connected past any fault proxies. Owned by the cluster: do not close it;
+     * {@link #close()} does.
      */
     public Admin admin() {
         return admin;
     }
 
-    /** Reads a topic back with the official consumer; see {@link TopicReader#readAll}. */
+    /**
+     * Reads a topic back with the official consumer; see {@link TopicReader#readAll}. It connects past any fault
+     * proxies ({@link #directBootstrapServers()}), so faults injected for a producer do not disturb the check.
+     */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expectedCount, Duration timeout) {
-        return TopicReader.readAll(bootstrapServers(), topic, expectedCount, timeout);
+        return TopicReader.readAll(directBootstrapServers(), topic, expectedCount, timeout);
     }
 
     /**
@@ -355,8 +412,15 @@ public final class KafkaCluster implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "KafkaCluster[" + spec.brokers() + " broker(s) at " + bootstrapServers() + ", cluster id " + clusterId
-                + "]";
+        return "KafkaCluster[" + spec.brokers() + " broker(s) at " + bootstrapServers()
+                + (hasFaultProxies() ? " (fault proxies)" : "") + ", cluster id " + clusterId + "]";
+    }
+
+    private void checkProxies() {
+        if (!hasFaultProxies()) {
+            throw new IllegalStateException("This cluster has no fault proxies; build it with "
+                    + "KafkaCluster.builder().withFaultProxies()");
+        }
     }
 
     private void checkOpen() {

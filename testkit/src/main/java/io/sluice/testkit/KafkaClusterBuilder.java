@@ -65,6 +65,7 @@ public final class KafkaClusterBuilder {
     private final List<ListenerSpec> listeners = new ArrayList<>();
     private final Map<String, String> plainUsers = new TreeMap<>();
     private TestCertificates certificates;
+    private boolean faultProxies;
 
     KafkaClusterBuilder() {
     }
@@ -122,7 +123,8 @@ public final class KafkaClusterBuilder {
     }
 
     /**
-     * Listens on fixed ports: broker {@code n} on {@code port + n - 1}. Default: free ports picked at start.
+     * Listens on fixed ports: broker {@code n} on {@code port + n - 1} (with {@link #withFaultProxies()}, its proxy
+     * does, and the broker itself on a free port). Default: free ports picked at start.
      */
     public KafkaClusterBuilder firstBrokerPort(int port) {
         if (port < 1 || port > 65535 - brokers) {
@@ -210,6 +212,18 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
+    /**
+     * Puts a {@link io.sluice.testkit.fault.FaultProxy} in front of every broker, started before the brokers on a
+     * free port (or on {@link #firstBrokerPort(int) fixed ports}). Each broker advertises its proxy's address on the
+     * PLAINTEXT listener, so clients bootstrapping from {@link KafkaCluster#bootstrapServers()} send every request
+     * through the proxies; the brokers replicate over a separate INTERNAL listener that the proxies never see, and
+     * the cluster's own Admin and readers use it too ({@link KafkaCluster#directBootstrapServers()}).
+     */
+    public KafkaClusterBuilder withFaultProxies() {
+        this.faultProxies = true;
+        return this;
+    }
+
     /** Starts the cluster; returns once every broker is registered and unfenced. */
     public KafkaCluster start() {
         return KafkaCluster.start(spec());
@@ -229,7 +243,7 @@ public final class KafkaClusterBuilder {
         }
         return new ClusterSpec(brokers, Collections2.immutableSorted(clusterProperties),
                 Collections2.immutableSortedNested(perBroker),
-                firstBrokerPort, Optional.ofNullable(dataDirectory), exitJvmOnFatalFault,
+                firstBrokerPort, Optional.ofNullable(dataDirectory), exitJvmOnFatalFault, faultProxies,
                 new SecuritySpec(listeners, Collections2.immutableSorted(plainUsers), certificates));
     }
 

@@ -3,6 +3,8 @@ package io.sluice.testkit;
 import java.util.Objects;
 import java.util.Set;
 
+import io.sluice.testkit.fault.FaultProxy;
+
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -32,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>use a new topic per test ({@link #createTopic}, {@link #uniqueTopic});</li>
  *   <li>a test may stop brokers: after each test the extension restarts any stopped broker;</li>
+ *   <li>a test may inject faults through the {@link KafkaCluster#proxies() fault proxies}: after each test the
+ *       extension heals them (open connections stay);</li>
  *   <li>tests needing other broker settings ask for another configuration ({@link #of}): equal configurations
  *       share one cluster, different ones get their own.</li>
  * </ul>
@@ -95,6 +99,9 @@ public final class KafkaClusterExtension implements BeforeAllCallback, BeforeEac
     public void afterEach(ExtensionContext context) {
         if (cluster == null) {
             return; // the cluster failed to start; the test has reported why
+        }
+        if (cluster.hasFaultProxies()) {
+            cluster.proxies().forEach(FaultProxy::heal);
         }
         Set<Integer> restarted = cluster.restartStoppedBrokers();
         if (!restarted.isEmpty()) {

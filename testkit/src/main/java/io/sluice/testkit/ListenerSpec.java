@@ -23,10 +23,10 @@ record ListenerSpec(String name, String protocol, boolean requireClientCertifica
         Objects.requireNonNull(protocol, "protocol");
         mechanisms = List.copyOf(mechanisms);
         if (!NAME.matcher(name).matches() || name.equals(NodeConfigs.BROKER_LISTENER)
-                || name.equals(NodeConfigs.CONTROLLER_LISTENER)) {
+                || name.equals(NodeConfigs.CONTROLLER_LISTENER) || name.equals(NodeConfigs.INTERNAL_LISTENER)) {
             throw new IllegalArgumentException("Listener name " + name + " is not usable: use upper-case letters, digits "
-                    + "and _, and not " + NodeConfigs.BROKER_LISTENER + " or " + NodeConfigs.CONTROLLER_LISTENER
-                    + " (the testkit's own listeners)");
+                    + "and _, and not " + NodeConfigs.BROKER_LISTENER + ", " + NodeConfigs.CONTROLLER_LISTENER + " or "
+                    + NodeConfigs.INTERNAL_LISTENER + " (the testkit's own listeners)");
         }
         boolean sasl = protocol.startsWith("SASL_");
         if (sasl == mechanisms.isEmpty()) {

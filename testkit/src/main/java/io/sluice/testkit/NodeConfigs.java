@@ -11,6 +11,8 @@ final class NodeConfigs {
 
     static final String BROKER_LISTENER = "PLAINTEXT";
     static final String CONTROLLER_LISTENER = "CONTROLLER";
+    /** Replication and the testkit's own clients, past the fault proxies (clusters with proxies only). */
+    static final String INTERNAL_LISTENER = "INTERNAL";
 
     private NodeConfigs() {
     }
@@ -60,14 +62,22 @@ final class NodeConfigs {
         config.put("controller.quorum.voters", quorumVoters);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                + (spec.faultProxies() ? "," + INTERNAL_LISTENER + ":PLAINTEXT" : "")
                 + SecureListenerConfigs.protocolMapEntries(spec.security()));
         config.put("log.dirs", node.directory().toString());
         config.put("metadata.log.dir", node.directory().toString());
         config.put("listeners", listeners(node) + SecureListenerConfigs.listenerEntries(node));
-        if (node.role().isBroker()) {
-            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress()
-                    + SecureListenerConfigs.listenerEntries(node));
+        String secured = SecureListenerConfigs.listenerEntries(node);
+        if (node.role().isBroker() && node.proxied()) {
+            // clients learn the proxy's address; brokers replicate, and the testkit's Admin talks, past it
+            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress() + ","
+                    + INTERNAL_LISTENER + "://" + node.directAddress() + secured);
+            config.put("inter.broker.listener.name", INTERNAL_LISTENER);
+        } else if (node.role().isBroker()) {
+            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress() + secured);
             config.put("inter.broker.listener.name", BROKER_LISTENER);
+        }
+        if (node.role().isBroker()) {
             config.putAll(SecureListenerConfigs.of(spec.security(), certificates));
         }
         return config;
@@ -80,7 +90,8 @@ final class NodeConfigs {
 
     private static String listeners(NodeSpec node) {
         String controller = CONTROLLER_LISTENER + "://127.0.0.1:" + node.controllerPort();
-        String broker = BROKER_LISTENER + "://127.0.0.1:" + node.brokerPort();
+        String broker = BROKER_LISTENER + "://127.0.0.1:" + node.brokerPort()
+                + (node.proxied() ? "," + INTERNAL_LISTENER + "://" + node.directAddress() : "");
         switch (node.role()) {
             case COMBINED:
                 return broker + "," + controller;

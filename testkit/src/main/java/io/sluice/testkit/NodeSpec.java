@@ -13,21 +13,39 @@ import java.util.TreeMap;
  * @param brokerPort     port of the PLAINTEXT listener on 127.0.0.1, or 0 for a controller-only node
  * @param controllerPort port of the CONTROLLER listener on 127.0.0.1, or 0 for a broker-only node
  * @param directory      the node's only log directory, which also holds its metadata log
- * @param listenerPorts  ports of the broker's listeners beside PLAINTEXT (TLS, SASL), by listener name
+ * @param proxyPort      port of the broker's fault proxy, which the PLAINTEXT listener advertises to clients; 0
+ *                       without fault proxies
+ * @param internalPort   port of the INTERNAL listener (replication, the testkit's own Admin and readers), which
+ *                       bypasses the proxy; 0 without fault proxies
+ * @param listenerPorts  ports of the broker's secured listeners (TLS, SASL; never proxied), by listener name
  */
-record NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory,
-                SortedMap<String, Integer> listenerPorts) {
+record NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory, int proxyPort,
+                int internalPort, SortedMap<String, Integer> listenerPorts) {
 
     NodeSpec {
         listenerPorts = Collections2.immutableSorted(listenerPorts);
     }
 
-    /** A node with the PLAINTEXT listener only. */
+    /** A node without a fault proxy or secured listeners. */
     NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory) {
-        this(id, role, brokerPort, controllerPort, directory, new TreeMap<>());
+        this(id, role, brokerPort, controllerPort, directory, 0, 0);
     }
 
-    /** {@code host:port} of the broker's listener {@code listenerName} ({@code PLAINTEXT} or a secured one). */
+    /** A node without secured listeners. */
+    NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory, int proxyPort,
+             int internalPort) {
+        this(id, role, brokerPort, controllerPort, directory, proxyPort, internalPort, new TreeMap<>());
+    }
+
+    /** This node with the secured listeners' ports. */
+    NodeSpec withListenerPorts(SortedMap<String, Integer> ports) {
+        return new NodeSpec(id, role, brokerPort, controllerPort, directory, proxyPort, internalPort, ports);
+    }
+
+    /**
+     * {@code host:port} of the broker's listener {@code listenerName}: {@code PLAINTEXT} (its proxy, if any, as in
+     * {@link #brokerAddress()}) or a secured one.
+     */
     String brokerAddress(String listenerName) {
         if (listenerName.equals(NodeConfigs.BROKER_LISTENER)) {
             return brokerAddress();
@@ -35,16 +53,32 @@ record NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path 
         Integer port = listenerPorts.get(listenerName);
         if (port == null) {
             throw new IllegalArgumentException("Node " + id + " has no listener " + listenerName + "; it has "
-                    + NodeConfigs.BROKER_LISTENER + (listenerPorts.isEmpty() ? "" : ", " + String.join(", ", listenerPorts.keySet())));
+                    + NodeConfigs.BROKER_LISTENER
+                    + (listenerPorts.isEmpty() ? "" : ", " + String.join(", ", listenerPorts.keySet())));
         }
         return "127.0.0.1:" + port;
     }
 
-    /** {@code host:port} of the broker listener. */
+    /** Whether clients reach this broker through a fault proxy. */
+    boolean proxied() {
+        return proxyPort > 0;
+    }
+
+    /** {@code host:port} where clients reach the broker: its proxy's, if it has one, else its PLAINTEXT listener's. */
     String brokerAddress() {
+        checkBroker();
+        return "127.0.0.1:" + (proxied() ? proxyPort : brokerPort);
+    }
+
+    /** {@code host:port} that bypasses any proxy: the INTERNAL listener's if there is one, else the PLAINTEXT one's. */
+    String directAddress() {
+        checkBroker();
+        return "127.0.0.1:" + (proxied() ? internalPort : brokerPort);
+    }
+
+    private void checkBroker() {
         if (!role.isBroker()) {
             throw new IllegalStateException("Node " + id + " is a controller only and has no broker listener");
         }
-        return "127.0.0.1:" + brokerPort;
     }
 }

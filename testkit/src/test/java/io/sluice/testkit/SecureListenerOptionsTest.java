@@ -20,7 +20,7 @@ class SecureListenerOptionsTest {
                 .plainUser("alice", "pa\"ss")
                 .spec();
         TreeMap<String, Integer> ports = new TreeMap<>(Map.of("MTLS", 7101, "SASL_SSL", 7102));
-        NodeSpec broker = new NodeSpec(1, NodeRole.COMBINED, 7001, 7000, Paths.get("b1"), ports);
+        NodeSpec broker = new NodeSpec(1, NodeRole.COMBINED, 7001, 7000, Paths.get("b1")).withListenerPorts(ports);
         TestCertificates certificates = TestCertificatesTest.shared();
 
         Map<String, String> config = NodeConfigs.of(spec, broker, "1@127.0.0.1:7000", certificates);

@@ -35,10 +35,12 @@ final class BatchDrainer {
         this.muteOnDrain = muteOnDrain;
     }
 
-    Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<Node> nodes, int maxRequestSize, long nowMs) {
+    Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<Node> nodes, int maxRequestSize,
+                                            RecordAccumulator.BatchStamper stamper, long nowMs) {
         Map<Integer, List<ProducerBatch>> out = new HashMap<>();
         for (Node node : nodes) {
-            List<ProducerBatch> batches = drainNode(leaders.partitionsLedBy(node.id()), node.id(), maxRequestSize, nowMs);
+            List<ProducerBatch> batches = drainNode(leaders.partitionsLedBy(node.id()), node.id(), maxRequestSize, stamper,
+                    nowMs);
             if (!batches.isEmpty()) {
                 out.put(node.id(), batches);
                 readiness.onDrained(node.id(), nowMs);
@@ -47,7 +49,8 @@ final class BatchDrainer {
         return out;
     }
 
-    private List<ProducerBatch> drainNode(List<TopicPartition> partitions, int nodeId, int maxRequestSize, long nowMs) {
+    private List<ProducerBatch> drainNode(List<TopicPartition> partitions, int nodeId, int maxRequestSize,
+                                          RecordAccumulator.BatchStamper stamper, long nowMs) {
         List<ProducerBatch> ready = new ArrayList<>();
         int n = partitions.size();
         if (n == 0) {
@@ -59,7 +62,7 @@ final class BatchDrainer {
         requestFull = false;
         do {
             TopicPartition tp = partitions.get(i);
-            ProducerBatch taken = takeFirst(tp, size, maxRequestSize, ready.isEmpty(), nowMs);
+            ProducerBatch taken = takeFirst(tp, size, maxRequestSize, ready.isEmpty(), stamper, nowMs);
             if (requestFull) {
                 break; // this partition goes first next time
             }
@@ -76,7 +79,8 @@ final class BatchDrainer {
         return ready;
     }
 
-    private ProducerBatch takeFirst(TopicPartition tp, int sizeSoFar, int maxRequestSize, boolean firstInRequest, long nowMs) {
+    private ProducerBatch takeFirst(TopicPartition tp, int sizeSoFar, int maxRequestSize, boolean firstInRequest,
+                                    RecordAccumulator.BatchStamper stamper, long nowMs) {
         TopicQueues tq = topics.get(tp.topic());
         PartitionQueue q = tq == null ? null : tq.existing(tp.partition());
         if (q == null || readiness.isMuted(tp)) {
@@ -84,7 +88,7 @@ final class BatchDrainer {
         }
         synchronized (q) {
             ProducerBatch first = q.batches.peekFirst();
-            if (first == null || first.isBackingOff(nowMs) || first.isBeingSealed()) {
+            if (first == null || first.isBackingOff(nowMs) || first.isBeingSealed() || !stamper.mayDrain(first)) {
                 return null;
             }
             if (!firstInRequest && sizeSoFar + first.estimatedSizeInBytes() > maxRequestSize) {

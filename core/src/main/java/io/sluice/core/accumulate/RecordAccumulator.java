@@ -196,12 +196,13 @@ public final class RecordAccumulator {
      */
     public java.util.Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<io.sluice.api.Node> readyNodes,
                                                              int maxRequestSize, BatchStamper stamper, long nowMs) {
-        java.util.Map<Integer, List<ProducerBatch>> drained = drainer.drain(leaders, readyNodes, maxRequestSize, nowMs);
+        java.util.Map<Integer, List<ProducerBatch>> drained = drainer.drain(leaders, readyNodes, maxRequestSize, stamper, nowMs);
         CompressionScratch sealScratch = scratch.get();
         for (List<ProducerBatch> batches : drained.values()) {
             for (ProducerBatch batch : batches) {
-                if (!batch.isClosed()) {
-                    stamper.stamp(batch, sealScratch);
+                boolean first = !batch.isClosed();
+                stamper.stamp(batch, sealScratch);
+                if (first) {
                     ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
                             batch.compressionRatio());
                 }
@@ -217,9 +218,34 @@ public final class RecordAccumulator {
         PartitionQueue queue = topics.computeIfAbsent(batch.topicPartition().topic(), TopicQueues::new)
                 .queue(batch.topicPartition().partition());
         synchronized (queue) {
-            queue.batches.addFirst(batch);
+            insertInSequenceOrder(queue, batch);
         }
         readiness.unmute(batch.topicPartition());
+    }
+
+    /**
+     * Puts a retried batch back at the front, but after any other retried batch with a lower sequence
+     * (idempotence): when several in-flight batches fail at once, their answers may be handled in any
+     * order, yet they must go out again in sequence order. Without a sequence it simply goes first.
+     */
+    private static void insertInSequenceOrder(PartitionQueue queue, ProducerBatch batch) {
+        if (batch.baseSequence() < 0) {
+            queue.batches.addFirst(batch);
+            return;
+        }
+        java.util.List<ProducerBatch> earlier = new ArrayList<>();
+        while (!queue.batches.isEmpty()) {
+            ProducerBatch head = queue.batches.peekFirst();
+            if (head.baseSequence() >= 0 && head.baseSequence() < batch.baseSequence()) {
+                earlier.add(queue.batches.pollFirst());
+            } else {
+                break;
+            }
+        }
+        queue.batches.addFirst(batch);
+        for (int i = earlier.size() - 1; i >= 0; i--) {
+            queue.batches.addFirst(earlier.get(i));
+        }
     }
 
     /**
@@ -227,7 +253,7 @@ public final class RecordAccumulator {
      * its partition, in order, ready at once. Frees the original's memory. Sender thread.
      */
     public void splitAndReenqueue(ProducerBatch big, long nowMs) {
-        List<ProducerBatch> parts = splitting.split(big, nowMs);
+        List<ProducerBatch> parts = splitting.split(big);
         ratios.setEstimation(big.topicPartition().topic(), config.compression().codecId(), Math.max(1.0f, big.compressionRatio()));
         PartitionQueue queue = topics.computeIfAbsent(big.topicPartition().topic(), TopicQueues::new)
                 .queue(big.topicPartition().partition());
@@ -373,13 +399,26 @@ public final class RecordAccumulator {
         }
     }
 
-    /** Stamps a batch's producer state (id, epoch, sequence) and closes it, on first drain. */
-    @FunctionalInterface
+    /**
+     * Stamps a drained batch's producer state (id, epoch, sequence): closes it on its first drain, and
+     * may re-stamp a retried one. Also says whether a partition's first batch may be drained now
+     * (idempotence holds back new batches while sequences are being sorted out). Sender thread.
+     */
     public interface BatchStamper {
 
+        /** Called for every drained batch, closed or not. */
         void stamp(ProducerBatch batch, CompressionScratch scratch);
 
-        /** No idempotence: -1 everywhere. */
-        BatchStamper NONE = (batch, scratch) -> batch.close(scratch, -1L, (short) -1, -1);
+        /** Whether {@code first}, the head of its partition's queue, may be drained now. Queue lock held: be quick. */
+        default boolean mayDrain(ProducerBatch first) {
+            return true;
+        }
+
+        /** No idempotence: -1 everywhere, closed once. */
+        BatchStamper NONE = (batch, scratch) -> {
+            if (!batch.isClosed()) {
+                batch.close(scratch, -1L, (short) -1, -1);
+            }
+        };
     }
 }

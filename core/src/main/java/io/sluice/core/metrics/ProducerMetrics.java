@@ -89,7 +89,7 @@ public final class ProducerMetrics {
         sensor.add(h);
         for (Map.Entry<MetricName, Double> q : quantiles.entrySet()) {
             double quantile = q.getValue();
-            register(q.getKey(), () -> sensor.percentile(h, quantile, time.milliseconds()));
+            register(q.getKey(), () -> sensor.percentile(h, quantile, time.monotonicMs()));
         }
     }
 
@@ -110,7 +110,7 @@ public final class ProducerMetrics {
 
     private void addStat(Sensor sensor, MetricName name, Stat stat) {
         sensor.add(stat);
-        register(name, () -> sensor.measure(stat, time.milliseconds()));
+        register(name, () -> sensor.measure(stat, time.monotonicMs()));
     }
 
     private void register(MetricName name, DoubleSupplier value) {

@@ -25,7 +25,7 @@ public final class Sensor {
         return name;
     }
 
-    /** Records one value at {@code nowMs}. */
+    /** Records one value at {@code nowMs}, a monotonic time ({@code Time.monotonicMs()}). */
     public synchronized void record(double value, long nowMs) {
         for (int i = 0; i < stats.size(); i++) {
             stats.get(i).record(value, nowMs);

@@ -25,8 +25,9 @@ public interface KafkaClient extends AutoCloseable {
     boolean isReady(int nodeId, long nowMs);
 
     /**
-     * How long (ms) until {@code node} is worth another look: 0 if it is connected or may be
-     * connected now, the remaining reconnect backoff otherwise.
+     * How long (ms) until {@code node} is worth another look: 0 if a connection may be started now,
+     * the remaining reconnect backoff while backing off, and {@link Long#MAX_VALUE} while it is being
+     * set up or is connected ({@link #poll} returns when that changes, so there is nothing to wait out).
      */
     long connectionDelay(Node node, long nowMs);
 

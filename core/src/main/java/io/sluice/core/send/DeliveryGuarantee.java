@@ -35,6 +35,14 @@ public interface DeliveryGuarantee extends RecordAccumulator.BatchStamper {
     /** A batch failed for good (after this, its partition's sequence may need a reset). */
     void onFailed(ProducerBatch batch, RuntimeException error);
 
+    /**
+     * An error the producer cannot get past (e.g. no permission for idempotent writes): from now on
+     * every send fails with it. {@code null} while none. Any thread.
+     */
+    default RuntimeException fatalError() {
+        return null;
+    }
+
     /** A guarantee's decision about a refused batch. */
     enum Verdict {
         /** Apply the general rules. */

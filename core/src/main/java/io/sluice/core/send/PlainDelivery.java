@@ -13,7 +13,9 @@ public final class PlainDelivery implements DeliveryGuarantee {
 
     @Override
     public void stamp(ProducerBatch batch, CompressionScratch scratch) {
-        batch.close(scratch, -1L, (short) -1, -1);
+        if (!batch.isClosed()) {
+            batch.close(scratch, -1L, (short) -1, -1);
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.sluice.api.errors.BrokerException;
 import io.sluice.api.errors.InvalidMetadataException;
 import io.sluice.api.errors.InvalidRecordException;
 import io.sluice.api.errors.NetworkException;
+import io.sluice.api.errors.SluiceException;
 import io.sluice.core.accumulate.ProducerBatch;
 import io.sluice.core.network.ClientResponse;
 import io.sluice.core.network.ResponseHandler;
@@ -17,6 +18,7 @@ import io.sluice.core.time.Time;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
 final class ProduceResponseHandler implements ResponseHandler {
 
     private final Map<TopicPartition, ProducerBatch> batches;
+    /** Topic ids of the request, for v13+ responses that name topics by id only. */
+    private final Map<UUID, String> topicNames;
     private final BatchCompletion completion;
     private final DeliveryGuarantee delivery;
     private final BatchSplitter splitter;
@@ -35,9 +39,11 @@ final class ProduceResponseHandler implements ResponseHandler {
     private final Runnable requestMetadataUpdate;
     private final Time time;
 
-    ProduceResponseHandler(Map<TopicPartition, ProducerBatch> batches, BatchCompletion completion, DeliveryGuarantee delivery,
+    ProduceResponseHandler(Map<TopicPartition, ProducerBatch> batches, Map<UUID, String> topicNames,
+                           BatchCompletion completion, DeliveryGuarantee delivery,
                            BatchSplitter splitter, SenderMetrics metrics, Runnable requestMetadataUpdate, Time time) {
         this.batches = batches;
+        this.topicNames = topicNames;
         this.completion = completion;
         this.delivery = delivery;
         this.splitter = splitter;
@@ -50,6 +56,16 @@ final class ProduceResponseHandler implements ResponseHandler {
     public void onComplete(ClientResponse response) {
         try {
             handle(response);
+        } catch (RuntimeException e) {
+            // A bug here must not leave records waiting forever: fail whatever is not done yet.
+            long nowMs = time.monotonicMs();
+            for (ProducerBatch batch : batches.values()) {
+                if (!batch.isDone() && !batch.inRetry()) {
+                    completion.fail(batch, new SluiceException("Internal error handling the produce response for "
+                            + batch.topicPartition() + ": " + e, e), nowMs);
+                }
+            }
+            throw e;
         } finally {
             // the request is finished with: the bytes of completed batches may be reused now
             for (ProducerBatch batch : batches.values()) {
@@ -81,7 +97,8 @@ final class ProduceResponseHandler implements ResponseHandler {
         Set<ProducerBatch> answered = new HashSet<>();
         for (TopicResponse topic : produce.topics()) {
             for (PartitionResponse p : topic.partitions()) {
-                ProducerBatch batch = batches.get(new TopicPartition(topic.name(), p.index()));
+                String name = topic.name() != null ? topic.name() : topicNames.get(topic.topicId());
+                ProducerBatch batch = name == null ? null : batches.get(new TopicPartition(name, p.index()));
                 if (batch != null && answered.add(batch)) {
                     onPartitionResponse(batch, p, response.nodeId(), nowMs);
                 }
@@ -118,7 +135,7 @@ final class ProduceResponseHandler implements ResponseHandler {
             return; // expired meanwhile; its records were told already
         }
         if (error == Errors.MESSAGE_TOO_LARGE && batch.recordCount() > 1 && completion.attemptsLeft(batch, nowMs)) {
-            splitter.splitAndReenqueue(batch, nowMs);
+            completion.split(batch, splitter, nowMs);
             return;
         }
         DeliveryGuarantee.Verdict verdict = error == null ? DeliveryGuarantee.Verdict.DEFAULT

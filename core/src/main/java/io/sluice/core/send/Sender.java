@@ -3,6 +3,7 @@ package io.sluice.core.send;
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
 import io.sluice.api.errors.ProducerClosedException;
+import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.TimeoutException;
 import io.sluice.core.accumulate.PartitionLeaders;
 import io.sluice.core.accumulate.ProducerBatch;
@@ -13,12 +14,15 @@ import io.sluice.core.network.ClientRequest;
 import io.sluice.core.network.KafkaClient;
 import io.sluice.core.protocol.ApiKeys;
 import io.sluice.core.protocol.ProduceRequest;
+import io.sluice.core.protocol.Uuids;
 import io.sluice.core.time.Time;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -105,6 +109,13 @@ public final class Sender implements Runnable {
     private long sendProducerData(long nowMs) {
         failExpired(nowMs);
         if (!delivery.prepare(client, nowMs)) {
+            RuntimeException fatal = delivery.fatalError();
+            if (fatal != null) {
+                // Kafka's maybeAbortBatches: nothing buffered can be sent any more
+                accumulator.abortUndrained(new SluiceException("Cannot send: the producer failed for good earlier: "
+                        + fatal.getMessage(), fatal), completion.listener());
+                return Long.MAX_VALUE;
+            }
             return 50; // waiting for a producer id; its response wakes the loop
         }
         PartitionLeaders leaders = cluster.leaders();
@@ -130,14 +141,13 @@ public final class Sender implements Runnable {
         if (nextExpiry != Long.MAX_VALUE) {
             timeout = Math.min(timeout, Math.max(0, nextExpiry - nowMs));
         }
-        if (!sendable.isEmpty()) {
+        if (!drained.isEmpty()) {
             timeout = 0; // more may be sendable at once
         }
         return Math.max(0, timeout);
     }
 
     private void sendProduceRequest(int nodeId, List<ProducerBatch> batches, long nowMs) {
-        short version = client.apiVersion(nodeId, ApiKeys.PRODUCE, ProduceRequest.LAST_VERSION_WITH_TOPIC_NAMES);
         Map<TopicPartition, ProducerBatch> byPartition = new LinkedHashMap<>();
         Map<String, List<ProduceRequest.PartitionData>> byTopic = new LinkedHashMap<>();
         int records = 0;
@@ -149,17 +159,47 @@ public final class Sender implements Runnable {
             records += batch.recordCount();
             metrics.batchDrained(batch, nowMs);
         }
+        inFlight.add(batches);
+        try {
+            ProduceRequest body = produceRequest(byTopic);
+            short version = client.apiVersion(nodeId, ApiKeys.PRODUCE, maxProduceVersion(byTopic));
+            Map<UUID, String> topicNames = new HashMap<>();
+            for (ProduceRequest.TopicData t : body.topics()) {
+                topicNames.put(t.topicId(), t.name());
+            }
+            ProduceResponseHandler handler = new ProduceResponseHandler(byPartition, topicNames, completion, delivery, splitter,
+                    metrics, () -> cluster.requestUpdate(Set.of()), time);
+            client.send(new ClientRequest(nodeId, ApiKeys.PRODUCE, version, body, body.expectsResponse(), nowMs,
+                    config.requestTimeoutMs(), handler), nowMs);
+            metrics.requestSent(records, nowMs);
+        } catch (RuntimeException e) {
+            // Never lose drained batches silently: a request that cannot even be sent fails its records.
+            log.error("Could not send a produce request to broker {}", nodeId, e);
+            for (ProducerBatch batch : batches) {
+                completion.fail(batch, new SluiceException("Could not send the produce request for " + batch.topicPartition()
+                        + " to broker " + nodeId + ": " + e, e), nowMs);
+                completion.release(batch);
+            }
+        }
+    }
+
+    private ProduceRequest produceRequest(Map<String, List<ProduceRequest.PartitionData>> byTopic) {
         List<ProduceRequest.TopicData> topics = new ArrayList<>(byTopic.size());
         for (Map.Entry<String, List<ProduceRequest.PartitionData>> t : byTopic.entrySet()) {
-            topics.add(new ProduceRequest.TopicData(t.getKey(), null, t.getValue()));
+            UUID id = cluster.topicId(t.getKey());
+            topics.add(new ProduceRequest.TopicData(t.getKey(), id == null ? Uuids.ZERO : id, t.getValue()));
         }
-        ProduceRequest body = new ProduceRequest(null, config.acks(), config.requestTimeoutMs(), topics);
-        ProduceResponseHandler handler = new ProduceResponseHandler(byPartition, completion, delivery, splitter, metrics,
-                () -> cluster.requestUpdate(Set.of()), time);
-        inFlight.add(batches);
-        client.send(new ClientRequest(nodeId, ApiKeys.PRODUCE, version, body, body.expectsResponse(), nowMs,
-                config.requestTimeoutMs(), handler), nowMs);
-        metrics.requestSent(records, nowMs);
+        return new ProduceRequest(null, config.acks(), config.requestTimeoutMs(), topics);
+    }
+
+    /** Produce v13 names topics by id: use it only when every topic of the request has one. */
+    private short maxProduceVersion(Map<String, List<ProduceRequest.PartitionData>> byTopic) {
+        for (String topic : byTopic.keySet()) {
+            if (cluster.topicId(topic) == null) {
+                return ProduceRequest.LAST_VERSION_WITH_TOPIC_NAMES;
+            }
+        }
+        return ApiKeys.PRODUCE.latestVersion;
     }
 
     /** Fails batches past {@code delivery.timeout.ms}, queued or in flight. */

@@ -30,7 +30,7 @@ final class AccumulatorFixture {
                        long deliveryTimeoutMs) {
         pool = new BufferPool(bufferMemory, batchSize, BufferAllocator.HEAP, time, PoolWaitRecorder.NONE);
         AccumulatorConfig config = new AccumulatorConfig(batchSize, lingerMs, deliveryTimeoutMs,
-                new ExponentialBackoff(100, 1000, 0.0, () -> 0.5), compression, incremental, false, false);
+                new ExponentialBackoff(100, 2, 1000, 0.0, new java.util.Random(1)), compression, incremental, false, false);
         accumulator = new RecordAccumulator(config, pool);
     }
 

@@ -24,8 +24,8 @@ class ProducerMetricsTest {
         metrics.addAvg(batchSize, metrics.producerMetric("batch-size-avg", ""));
         metrics.addMax(batchSize, metrics.producerMetric("batch-size-max", ""));
         metrics.addTotal(batchSize, metrics.producerMetric("batch-size-total", ""));
-        batchSize.record(100, time.milliseconds());
-        batchSize.record(300, time.milliseconds());
+        batchSize.record(100, time.monotonicMs());
+        batchSize.record(300, time.monotonicMs());
         assertThat(value("batch-size-avg")).isEqualTo(200.0);
         assertThat(value("batch-size-max")).isEqualTo(300.0);
         assertThat(value("batch-size-total")).isEqualTo(400.0);
@@ -38,7 +38,7 @@ class ProducerMetricsTest {
     void rateIsPerSecondOverTheSampleWindowAndForgetsOldSamples() {
         Sensor sends = metrics.sensor("record-send");
         metrics.addRate(sends, metrics.producerMetric("record-send-rate", ""));
-        sends.record(3000, time.milliseconds());
+        sends.record(3000, time.monotonicMs());
         // Kafka's rule: the window counts as at least (samples - 1) windows = 30 s
         assertThat(value("record-send-rate")).isCloseTo(100.0, within(0.001));
         time.sleep(90_000); // past both samples
@@ -60,7 +60,7 @@ class ProducerMetricsTest {
                 metrics.producerMetric("record-queue-time-p99", ""), 0.99));
         Random random = new Random(42);
         for (int i = 0; i < 100_000; i++) {
-            s.record(random.nextInt(10_000), time.milliseconds());
+            s.record(random.nextInt(10_000), time.monotonicMs());
         }
         assertThat(value("record-queue-time-p50")).isCloseTo(5000.0, within(5000.0 / Histogram.SUB_BUCKETS + 50));
         assertThat(value("record-queue-time-p99")).isCloseTo(9900.0, within(9900.0 / Histogram.SUB_BUCKETS + 50));

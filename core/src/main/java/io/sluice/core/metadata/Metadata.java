@@ -1,0 +1,358 @@
+package io.sluice.core.metadata;
+
+import io.sluice.api.errors.InterruptException;
+import io.sluice.api.errors.ProducerClosedException;
+import io.sluice.api.errors.TimeoutException;
+import io.sluice.core.protocol.Errors;
+import io.sluice.core.time.ExponentialBackoff;
+import io.sluice.core.time.Time;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's metadata, shared by user threads and the sender: the current {@link Cluster}, the
+ * topics of interest (with when each was last used; {@code metadata.max.idle.ms} drops idle ones),
+ * when the next refresh is due, and a wait for user threads until a topic is known.
+ *
+ * <p>Who calls what:
+ * <ul>
+ *   <li>User threads: {@link #awaitTopic} (blocks up to {@code max.block.ms}), {@link #tryTopic}
+ *       (never blocks), {@link #cluster()}, {@link #requestUpdate()}.</li>
+ *   <li>The sender thread, through {@link MetadataUpdater}: {@link #bootstrap}, the fetch plan,
+ *       {@link #update}, {@link #failedUpdate}, {@link #timeToNextUpdate}. Also
+ *       {@link #requestUpdate()} after errors such as NOT_LEADER_OR_FOLLOWER.</li>
+ * </ul>
+ *
+ * <p>Thread-safety: {@link #cluster()} is a volatile read; the topics of interest are a concurrent
+ * map touched without locking on every send; everything else is guarded by {@code this}, whose
+ * monitor waiting user threads sleep on until the sender publishes a new version.
+ */
+public final class Metadata {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Metadata.class);
+
+    /** How a user thread sleeps on the monitor until an update; tests step a manual clock instead. */
+    @FunctionalInterface
+    public interface Waiter {
+        /** Waits on {@code monitor} (held by the caller) for at most {@code timeoutMs}. */
+        void await(Object monitor, long timeoutMs) throws InterruptedException;
+    }
+
+    /** {@link Object#wait(long)}. */
+    public static final Waiter MONITOR_WAIT = (monitor, timeoutMs) -> monitor.wait(timeoutMs);
+
+    /** What to ask the broker for, and which update requests that answers. */
+    public record FetchPlan(Set<String> topics, int requestVersion) {
+    }
+
+    private static final class Interest {
+        volatile long lastUseMs;
+
+        Interest(long nowMs) {
+            lastUseMs = nowMs;
+        }
+    }
+
+    private final MetadataConfig config;
+    private final Time time;
+    private final Runnable wakeupSender;
+    private final Waiter waiter;
+    private final ExponentialBackoff refreshBackoff;
+    private final ConcurrentHashMap<String, Interest> topics = new ConcurrentHashMap<>();
+    private volatile Cluster cluster = Cluster.empty();
+
+    // Guarded by this.
+    private int updateVersion;
+    private int requestVersion;
+    private boolean needUpdate;
+    private boolean newTopicsPending;
+    private long lastSuccessfulRefreshMs;
+    private long retryAfterMs = Long.MIN_VALUE;
+    private int failedAttempts;
+    private List<InetSocketAddress> bootstrapAddresses = List.of();
+    private Map<String, Errors> fatalTopicErrors = Map.of();
+    private RuntimeException lastError;
+    private RuntimeException fatalError;
+    private boolean closed;
+
+    /**
+     * @param wakeupSender makes the sender's poll return, so a refresh a user thread asks for is sent now
+     */
+    public Metadata(MetadataConfig config, Time time, Runnable wakeupSender) {
+        this(config, time, wakeupSender, new Random(), MONITOR_WAIT);
+    }
+
+    public Metadata(MetadataConfig config, Time time, Runnable wakeupSender, Random random, Waiter waiter) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.time = Objects.requireNonNull(time, "time");
+        this.wakeupSender = Objects.requireNonNull(wakeupSender, "wakeupSender");
+        this.waiter = Objects.requireNonNull(waiter, "waiter");
+        this.refreshBackoff = ExponentialBackoff.doubling(config.retryBackoffMs(), config.retryBackoffMaxMs(), random);
+    }
+
+    /** The current view. Any thread; never blocks. */
+    public Cluster cluster() {
+        return cluster;
+    }
+
+    /** Bumped by every update of the view. */
+    public synchronized int version() {
+        return updateVersion;
+    }
+
+    // ---- user threads ----
+
+    /**
+     * Waits until {@code topic} (and {@code partition}, if given) is in the metadata, asking the
+     * sender for a refresh as needed.
+     *
+     * @param partition the partition the record was sent to explicitly, or {@code null}
+     * @return the view that knows the topic
+     * @throws TimeoutException after {@code maxWaitMs}, with Kafka's wording ("Topic X not present in
+     *         metadata after N ms." or "Partition P of topic X with partition count C is not present in
+     *         metadata after N ms."), the last connection problem attached as cause
+     * @throws io.sluice.api.errors.TopicAuthorizationException at once if the broker refused the topic
+     * @throws io.sluice.api.errors.InvalidTopicException at once if the topic name is invalid
+     * @throws InterruptException if the thread is interrupted while waiting
+     * @throws ProducerClosedException if the producer closes meanwhile
+     */
+    public Cluster awaitTopic(String topic, Integer partition, long maxWaitMs) {
+        Objects.requireNonNull(topic, "topic");
+        long startMs = time.monotonicMs();
+        boolean added = addInterest(topic, startMs);
+        Cluster view = cluster;
+        if (isKnown(view, topic, partition)) {
+            return view;
+        }
+        long deadlineMs = maxWaitMs > Long.MAX_VALUE - startMs ? Long.MAX_VALUE : startMs + maxWaitMs;
+        synchronized (this) {
+            while (true) {
+                throwIfFailed(topic);
+                view = cluster;
+                if (isKnown(view, topic, partition)) {
+                    return view;
+                }
+                long nowMs = time.monotonicMs();
+                if (nowMs >= deadlineMs) {
+                    throw notPresent(topic, partition, view.partitionCount(topic), maxWaitMs);
+                }
+                addInterest(topic, nowMs);
+                if (!added) {
+                    needUpdate = true;
+                    requestVersion++;
+                }
+                added = false;
+                int version = updateVersion;
+                wakeupSender.run();
+                awaitVersionAfter(version, topic, deadlineMs);
+            }
+        }
+    }
+
+    /**
+     * The non-blocking variant of {@link #awaitTopic} (for {@code trySend}): the view if it knows
+     * {@code topic} (and {@code partition}), else {@code null} after asking the sender for a refresh.
+     *
+     * @throws io.sluice.api.errors.TopicAuthorizationException, io.sluice.api.errors.InvalidTopicException
+     *         as {@link #awaitTopic} does; {@link ProducerClosedException} if closed
+     */
+    public Cluster tryTopic(String topic, Integer partition) {
+        Objects.requireNonNull(topic, "topic");
+        boolean added = addInterest(topic, time.monotonicMs());
+        Cluster view = cluster;
+        if (isKnown(view, topic, partition)) {
+            return view;
+        }
+        synchronized (this) {
+            throwIfFailed(topic);
+            if (!added) {
+                needUpdate = true;
+                requestVersion++;
+            }
+        }
+        wakeupSender.run();
+        return null;
+    }
+
+    /** Asks for a refresh (after {@code retry.backoff.ms} since the last one). Any thread. */
+    public synchronized void requestUpdate() {
+        needUpdate = true;
+        requestVersion++;
+    }
+
+    /** Asks for a refresh now, ignoring the backoff: a topic nobody asked about before is wanted. */
+    public synchronized void requestUpdateForNewTopics() {
+        newTopicsPending = true;
+        requestVersion++;
+    }
+
+    /** The topics of interest now (a copy). */
+    public Set<String> topicsOfInterest() {
+        return Set.copyOf(topics.keySet());
+    }
+
+    // ---- sender thread ----
+
+    /** Starts from the bootstrap addresses (negative ids); a refresh is due at once. */
+    public synchronized void bootstrap(List<InetSocketAddress> addresses) {
+        bootstrapAddresses = List.copyOf(addresses);
+        cluster = Cluster.bootstrap(bootstrapAddresses);
+        needUpdate = true;
+        updateVersion++;
+        notifyAll();
+    }
+
+    /** Back to the bootstrap addresses ({@code metadata.recovery.strategy=rebootstrap}). */
+    public synchronized void rebootstrap() {
+        LOG.info("Rebootstrapping with {}: no known broker could be reached", bootstrapAddresses.stream()
+                .map(a -> a.getHostString() + ":" + a.getPort()).toList());
+        cluster = cluster.rebootstrapped(bootstrapAddresses);
+        needUpdate = true;
+        updateVersion++;
+        notifyAll();
+    }
+
+    /** How long (ms) until a refresh is due: now if asked for, after backoff; else when the view gets too old. */
+    public synchronized long timeToNextUpdate(long nowMs) {
+        if (cluster.nodes().isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        if (newTopicsPending) {
+            return 0;
+        }
+        long untilAllowed = retryAfterMs == Long.MIN_VALUE ? 0 : Math.max(retryAfterMs - nowMs, 0);
+        long untilExpired = needUpdate ? 0 : Math.max(lastSuccessfulRefreshMs + config.maxAgeMs() - nowMs, 0);
+        return Math.max(untilAllowed, untilExpired);
+    }
+
+    /** The topics to fetch now (idle ones forgotten first) and the request version they answer. */
+    public synchronized FetchPlan fetchPlan(long nowMs) {
+        topics.entrySet().removeIf(e -> {
+            boolean idle = nowMs - e.getValue().lastUseMs > config.maxIdleMs();
+            if (idle) {
+                LOG.debug("Forgetting the metadata of topic {}: unused for more than metadata.max.idle.ms={}", e.getKey(), config.maxIdleMs());
+            }
+            return idle;
+        });
+        newTopicsPending = false;
+        return new FetchPlan(new LinkedHashSet<>(topics.keySet()), requestVersion);
+    }
+
+    /**
+     * Publishes a new view from a metadata response and wakes waiting user threads.
+     *
+     * @param fatalTopicErrors topics the broker refused for good (authorization, invalid name)
+     * @param wantsRefresh     the response had retriable problems (e.g. partitions without leader):
+     *                         refresh again after the (growing) retry backoff
+     * @param answeredVersion  the request version of the {@link FetchPlan} this answers
+     */
+    public synchronized void update(Cluster next, Map<String, Errors> fatalTopicErrors, boolean wantsRefresh,
+                                    int answeredVersion, long nowMs) {
+        cluster = Objects.requireNonNull(next, "next");
+        this.fatalTopicErrors = Map.copyOf(fatalTopicErrors);
+        updateVersion++;
+        lastSuccessfulRefreshMs = nowMs;
+        needUpdate = wantsRefresh || requestVersion > answeredVersion;
+        failedAttempts = wantsRefresh ? failedAttempts + 1 : 0;
+        retryAfterMs = nowMs + refreshBackoff.backoff(Math.max(failedAttempts - 1, 0));
+        lastError = null;
+        notifyAll();
+    }
+
+    /** Publishes a view changed by the sender itself (KIP-951 leader hints). */
+    public synchronized void updateCluster(Cluster next) {
+        cluster = Objects.requireNonNull(next, "next");
+        updateVersion++;
+        notifyAll();
+    }
+
+    /** A refresh failed (no response, or an unusable one): try again after the growing backoff. */
+    public synchronized void failedUpdate(long nowMs, RuntimeException cause) {
+        failedAttempts++;
+        retryAfterMs = nowMs + refreshBackoff.backoff(failedAttempts - 1);
+        if (cause != null) {
+            lastError = cause;
+        }
+    }
+
+    /** A problem worth telling a user whose wait times out (e.g. a broker too old); attached as cause. */
+    public synchronized void recordError(RuntimeException error) {
+        lastError = error;
+    }
+
+    /** A problem no wait can outlast (e.g. bootstrap addresses that never resolve): waiting threads throw it. */
+    public synchronized void fatalError(RuntimeException error) {
+        fatalError = error;
+        notifyAll();
+    }
+
+    /** Wakes waiting threads, which throw {@link ProducerClosedException}. */
+    public synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    // ---- internals ----
+
+    private static boolean isKnown(Cluster view, String topic, Integer partition) {
+        int count = view.partitionCount(topic);
+        return count >= 0 && (partition == null || partition < count);
+    }
+
+    /** Records use of {@code topic}; returns true if it was not of interest before (then a refresh is asked for now). */
+    private boolean addInterest(String topic, long nowMs) {
+        Interest interest = topics.get(topic);
+        if (interest != null) {
+            interest.lastUseMs = nowMs;
+            return false;
+        }
+        if (topics.putIfAbsent(topic, new Interest(nowMs)) == null) {
+            requestUpdateForNewTopics();
+            return true;
+        }
+        return false;
+    }
+
+    private void awaitVersionAfter(int version, String topic, long deadlineMs) {
+        try {
+            while (updateVersion == version && !closed && fatalError == null && !fatalTopicErrors.containsKey(topic)) {
+                long remainingMs = deadlineMs - time.monotonicMs();
+                if (remainingMs <= 0) {
+                    return;
+                }
+                waiter.await(this, remainingMs);
+            }
+        } catch (InterruptedException e) {
+            throw new InterruptException("Interrupted while waiting for metadata of topic " + topic, e);
+        }
+    }
+
+    private void throwIfFailed(String topic) {
+        if (closed) {
+            throw new ProducerClosedException("The producer was closed while waiting for metadata of topic " + topic);
+        }
+        if (fatalError != null) {
+            throw fatalError;
+        }
+        Errors error = fatalTopicErrors.get(topic);
+        if (error != null) {
+            throw error.exception("metadata for topic " + topic);
+        }
+    }
+
+    private TimeoutException notPresent(String topic, Integer partition, int count, long maxWaitMs) {
+        String message = partition != null && count >= 0
+                ? "Partition " + partition + " of topic " + topic + " with partition count " + count
+                        + " is not present in metadata after " + maxWaitMs + " ms."
+                : "Topic " + topic + " not present in metadata after " + maxWaitMs + " ms.";
+        return lastError == null ? new TimeoutException(message) : new TimeoutException(message, lastError);
+    }
+}
