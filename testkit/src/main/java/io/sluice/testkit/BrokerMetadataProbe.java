@@ -8,18 +8,25 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
+import org.apache.kafka.common.message.DescribeUserScramCredentialsRequestData;
+import org.apache.kafka.common.message.DescribeUserScramCredentialsResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.apache.kafka.common.requests.DescribeUserScramCredentialsRequest;
+import org.apache.kafka.common.requests.DescribeUserScramCredentialsResponse;
 import org.apache.kafka.common.requests.MetadataRequest;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 
 /**
- * Asks ONE broker what its own metadata cache says about a topic, with a Metadata request over a plain socket.
+ * Asks ONE broker what its own metadata cache says about a topic (a Metadata request) or a SCRAM user (a
+ * DescribeUserScramCredentials request), over a plain socket to its PLAINTEXT listener.
  *
  * <p>The Admin client and the consumer send metadata requests to whichever broker they like, so they cannot tell
  * whether a new topic has reached every broker; this probe can. It uses Kafka's request classes
@@ -29,6 +36,7 @@ import org.apache.kafka.common.requests.RequestHeader;
 final class BrokerMetadataProbe {
 
     private static final short METADATA_VERSION = 12;
+    private static final short SCRAM_DESCRIBE_VERSION = 0;
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int READ_TIMEOUT_MILLIS = 5_000;
 
@@ -55,6 +63,34 @@ final class BrokerMetadataProbe {
             }
         }
         return leaders;
+    }
+
+    /**
+     * The SCRAM mechanisms {@code broker} has credentials for, for {@code user} (e.g. {@code SCRAM-SHA-256}); empty
+     * if it knows none. Brokers answer DescribeUserScramCredentials from their own metadata image.
+     *
+     * @throws IOException if the broker cannot be reached or answers something unreadable
+     */
+    static Set<String> scramMechanismsSeenBy(NodeSpec broker, String user) throws IOException {
+        DescribeUserScramCredentialsRequest request = new DescribeUserScramCredentialsRequest.Builder(
+                new DescribeUserScramCredentialsRequestData().setUsers(
+                        List.of(new DescribeUserScramCredentialsRequestData.UserName().setName(user))))
+                .build(SCRAM_DESCRIBE_VERSION);
+        RequestHeader header = new RequestHeader(ApiKeys.DESCRIBE_USER_SCRAM_CREDENTIALS, SCRAM_DESCRIBE_VERSION,
+                "sluice-testkit-probe", 2);
+        DescribeUserScramCredentialsResponse response = (DescribeUserScramCredentialsResponse) exchange(broker,
+                request, header);
+        Set<String> mechanisms = new TreeSet<>();
+        for (DescribeUserScramCredentialsResponseData.DescribeUserScramCredentialsResult result
+                : response.data().results()) {
+            if (result.user().equals(user) && result.errorCode() == Errors.NONE.code()) {
+                for (DescribeUserScramCredentialsResponseData.CredentialInfo info : result.credentialInfos()) {
+                    mechanisms.add(org.apache.kafka.clients.admin.ScramMechanism.fromType(info.mechanism())
+                            .mechanismName());
+                }
+            }
+        }
+        return mechanisms;
     }
 
     private static AbstractResponse exchange(NodeSpec broker, AbstractRequest request, RequestHeader header) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -39,11 +40,13 @@ final class ClusterNodes implements AutoCloseable {
     /**
      * Lays out the nodes of {@code spec} under {@code baseDir} on new ports, starts their fault proxies if the spec
      * asks for them, and formats their directories.
+     *
+     * @param certificates the certificates of TLS listeners, or null when the cluster has none
      */
-    static ClusterNodes create(ClusterSpec spec, Path baseDir, String clusterId) {
+    static ClusterNodes create(ClusterSpec spec, Path baseDir, String clusterId, TestCertificates certificates) {
         Map<Integer, FaultProxy> proxies = new TreeMap<>();
         try {
-            return create(spec, baseDir, clusterId, proxies);
+            return create(spec, baseDir, clusterId, certificates, proxies);
         } catch (RuntimeException e) {
             proxies.values().forEach(FaultProxy::close);
             throw e;
@@ -51,9 +54,12 @@ final class ClusterNodes implements AutoCloseable {
     }
 
     private static ClusterNodes create(ClusterSpec spec, Path baseDir, String clusterId,
-                                       Map<Integer, FaultProxy> proxies) {
-        // brokers' PLAINTEXT listeners, the controller, then (with proxies) the brokers' INTERNAL listeners
-        List<Integer> ports = FreePorts.pick(spec.brokers() * (spec.faultProxies() ? 2 : 1) + 1);
+                                       TestCertificates certificates, Map<Integer, FaultProxy> proxies) {
+        // brokers' PLAINTEXT listeners, the controller, (with proxies) the brokers' INTERNAL listeners, then the
+        // brokers' secured listeners
+        List<ListenerSpec> secured = spec.security().listeners();
+        int plainPorts = spec.brokers() * (spec.faultProxies() ? 2 : 1) + 1;
+        List<Integer> ports = FreePorts.pick(plainPorts + spec.brokers() * secured.size());
         int controllerPort = ports.get(spec.brokers());
         Map<Integer, NodeSpec> brokerSpecs = new TreeMap<>();
         for (int id = 1; id <= spec.brokers(); id++) {
@@ -73,6 +79,13 @@ final class ClusterNodes implements AutoCloseable {
                 brokerSpecs.put(id, new NodeSpec(id, role, brokerPort, nodeControllerPort, directory));
             }
         }
+        for (int id = 1; id <= spec.brokers(); id++) {
+            SortedMap<String, Integer> listenerPorts = new TreeMap<>();
+            for (int l = 0; l < secured.size(); l++) {
+                listenerPorts.put(secured.get(l).name(), ports.get(plainPorts + (id - 1) * secured.size() + l));
+            }
+            brokerSpecs.put(id, brokerSpecs.get(id).withListenerPorts(listenerPorts));
+        }
         NodeSpec controllerSpec = spec.combined()
                 ? brokerSpecs.get(1)
                 : new NodeSpec(ClusterSpec.CONTROLLER_ID, NodeRole.CONTROLLER, 0, controllerPort,
@@ -80,10 +93,11 @@ final class ClusterNodes implements AutoCloseable {
         String voters = NodeConfigs.quorumVoters(controllerSpec);
 
         Map<Integer, InProcessNode> brokers = new TreeMap<>();
-        brokerSpecs.forEach((id, node) -> brokers.put(id, new InProcessNode(node, NodeConfigs.of(spec, node, voters))));
+        brokerSpecs.forEach((id, node) -> brokers.put(id,
+                new InProcessNode(node, NodeConfigs.of(spec, node, voters, certificates))));
         InProcessNode controller = spec.combined()
                 ? null
-                : new InProcessNode(controllerSpec, NodeConfigs.of(spec, controllerSpec, voters));
+                : new InProcessNode(controllerSpec, NodeConfigs.of(spec, controllerSpec, voters, certificates));
         if (controller != null) {
             StorageFormatter.formatIfNeeded(controllerSpec, clusterId);
         }
@@ -115,6 +129,12 @@ final class ClusterNodes implements AutoCloseable {
     /** {@code host:port} where clients reach every broker (its proxy, if any), in broker id order. */
     String bootstrapServers() {
         return brokers.values().stream().map(node -> node.spec().brokerAddress()).collect(Collectors.joining(","));
+    }
+
+    /** {@code host:port} of every broker's listener {@code listenerName}, in broker id order. */
+    String bootstrapServers(String listenerName) {
+        return brokers.values().stream().map(node -> node.spec().brokerAddress(listenerName))
+                .collect(Collectors.joining(","));
     }
 
     /** {@code host:port} of every broker past any proxy, in broker id order. */

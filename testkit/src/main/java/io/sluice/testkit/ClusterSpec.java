@@ -20,6 +20,7 @@ import java.util.TreeMap;
  * @param exitJvmOnFatalFault whether a fatal broker fault may end the JVM, as in a real broker; off in tests
  * @param faultProxies       whether clients reach each broker through its own {@link io.sluice.testkit.fault.FaultProxy}
  *                           (brokers then replicate over a separate internal listener)
+ * @param security           listeners beside PLAINTEXT (TLS, SASL; never proxied), their users and certificates
  */
 record ClusterSpec(
         int brokers,
@@ -28,7 +29,8 @@ record ClusterSpec(
         int firstBrokerPort,
         Optional<Path> dataDirectory,
         boolean exitJvmOnFatalFault,
-        boolean faultProxies) {
+        boolean faultProxies,
+        SecuritySpec security) {
 
     /** Node id of the dedicated controller of a multi-broker cluster; brokers are numbered from 1. */
     static final int CONTROLLER_ID = 1000;
@@ -36,6 +38,15 @@ record ClusterSpec(
     ClusterSpec {
         properties = Collections2.immutableSorted(properties);
         perBrokerOverrides = Collections2.immutableSortedNested(perBrokerOverrides);
+        security = security == null ? SecuritySpec.NONE : security;
+    }
+
+    /** A spec with the PLAINTEXT listener only. */
+    ClusterSpec(int brokers, SortedMap<String, String> properties,
+                SortedMap<Integer, SortedMap<String, String>> perBrokerOverrides, int firstBrokerPort,
+                Optional<Path> dataDirectory, boolean exitJvmOnFatalFault, boolean faultProxies) {
+        this(brokers, properties, perBrokerOverrides, firstBrokerPort, dataDirectory, exitJvmOnFatalFault,
+                faultProxies, SecuritySpec.NONE);
     }
 
     /** A spec without fault proxies. */

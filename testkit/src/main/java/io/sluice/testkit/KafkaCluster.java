@@ -2,6 +2,7 @@ package io.sluice.testkit;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,8 @@ import org.apache.kafka.common.Uuid;
 
 /**
  * A real Apache Kafka cluster (KRaft) running in this JVM: one combined broker+controller node, or several
- * brokers beside one dedicated controller. Brokers listen on 127.0.0.1 only, with PLAINTEXT.
+ * brokers beside one dedicated controller. Brokers listen on 127.0.0.1 only, with PLAINTEXT, and with the TLS and
+ * SASL listeners the builder adds ({@link #bootstrapServers(String)}, {@link #clientConfig(String)}).
  *
  * <pre>{@code
  * try (KafkaCluster kafka = KafkaCluster.builder().brokers(3).fastFailover().start()) {
@@ -49,11 +51,14 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
     private final ClusterNodes nodes;
     private final Admin admin;
     private final TopicOperations topics;
+    private final ScramUsers scramUsers;
+    private final TestCertificates certificates; // null without TLS listeners
 
     // guarded by this
     private boolean closed;
 
-    private KafkaCluster(ClusterSpec spec, Path baseDirectory, String clusterId, ClusterNodes nodes) {
+    private KafkaCluster(ClusterSpec spec, Path baseDirectory, String clusterId, ClusterNodes nodes,
+                         TestCertificates certificates) {
         this.spec = spec;
         this.baseDirectory = baseDirectory;
         this.clusterId = clusterId;
@@ -64,6 +69,8 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000));
         this.topics = new TopicOperations(admin, nodes);
+        this.scramUsers = new ScramUsers(admin, nodes);
+        this.certificates = certificates;
     }
 
     /** A builder for a one-broker cluster, to change as needed. */
@@ -81,9 +88,10 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
             ClusterNodes nodes = null;
             KafkaCluster cluster = null;
             try {
-                nodes = ClusterNodes.create(spec, base, clusterId);
+                TestCertificates certificates = certificatesFor(spec, base);
+                nodes = ClusterNodes.create(spec, base, clusterId, certificates);
                 nodes.startAll();
-                cluster = new KafkaCluster(spec, base, clusterId, nodes);
+                cluster = new KafkaCluster(spec, base, clusterId, nodes, certificates);
                 cluster.topics.awaitRegistered(new TreeSet<>(nodes.brokerIds()), DEFAULT_TIMEOUT);
                 return cluster;
             } catch (RuntimeException e) {
@@ -97,6 +105,14 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    private static TestCertificates certificatesFor(ClusterSpec spec, Path base) {
+        if (!spec.security().usesTls()) {
+            return spec.security().certificates();
+        }
+        return spec.security().certificates() != null
+                ? spec.security().certificates() : TestCertificates.in(base.resolve("certificates"));
     }
 
     private static void cleanUpFailedStart(KafkaCluster cluster, ClusterNodes nodes, RuntimeException failure) {
@@ -118,6 +134,76 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
      */
     public String bootstrapServers() {
         return nodes.bootstrapServers();
+    }
+
+    /**
+     * {@code 127.0.0.1:port} of every broker's listener {@code listenerName}: {@code PLAINTEXT}, or a secured listener
+     * added with the builder ({@code SSL}, {@code SASL_PLAINTEXT}, {@code SASL_SSL}, or the name given).
+     *
+     * @throws IllegalArgumentException if the cluster has no such listener
+     */
+    public String bootstrapServers(String listenerName) {
+        if (!listenerName.equals(NodeConfigs.BROKER_LISTENER)) {
+            spec.security().listener(listenerName);
+        }
+        return nodes.bootstrapServers(listenerName);
+    }
+
+    /**
+     * The certificates of the TLS listeners (the CA, the broker's and a client's).
+     *
+     * @throws IllegalStateException if the cluster has no TLS listener and none were given
+     */
+    public TestCertificates certificates() {
+        if (certificates == null) {
+            throw new IllegalStateException("This cluster has no TLS listener; add one with "
+                    + "KafkaClusterBuilder.sslListener or saslSslListener");
+        }
+        return certificates;
+    }
+
+    /**
+     * The Kafka client settings to reach listener {@code listenerName}: {@code bootstrap.servers},
+     * {@code security.protocol}, and for TLS listeners {@code ssl.truststore.*} (plus {@code ssl.keystore.*} when the
+     * listener requires a client certificate). For a SASL listener, add {@code sasl.mechanism} and
+     * {@code sasl.jaas.config}, or use {@link #clientConfig(String, SaslMechanism, String, String)}.
+     */
+    public Map<String, Object> clientConfig(String listenerName) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("bootstrap.servers", bootstrapServers(listenerName));
+        if (listenerName.equals(NodeConfigs.BROKER_LISTENER)) {
+            config.put("security.protocol", "PLAINTEXT");
+            return config;
+        }
+        ListenerSpec listener = spec.security().listener(listenerName);
+        config.put("security.protocol", listener.protocol());
+        if (listener.usesTls()) {
+            config.putAll(listener.requireClientCertificate()
+                    ? certificates.clientMutualTlsConfig() : certificates.clientTrustConfig());
+        }
+        return config;
+    }
+
+    /**
+     * {@link #clientConfig(String)} for a SASL listener, logged in as {@code user} with {@code mechanism}: adds
+     * {@code sasl.mechanism} and {@code sasl.jaas.config} (Kafka's login module syntax).
+     */
+    public Map<String, Object> clientConfig(String listenerName, SaslMechanism mechanism, String user,
+                                            String password) {
+        Map<String, Object> config = clientConfig(listenerName);
+        config.put("sasl.mechanism", mechanism.mechanismName());
+        config.put("sasl.jaas.config", mechanism.clientJaasConfig(user, password));
+        return config;
+    }
+
+    /**
+     * Creates (or updates) a SCRAM user through the Admin API and returns once every running broker knows it, so a
+     * client can log in with it at once on any SASL listener that enables {@code mechanism}.
+     */
+    public void createScramUser(String user, String password, SaslMechanism mechanism) {
+        checkOpen();
+        scramUsers.create(Objects.requireNonNull(user, "user"), Objects.requireNonNull(password, "password"),
+                mechanism, DEFAULT_TIMEOUT);
     }
 
     /**
@@ -270,6 +356,15 @@ public final class KafkaCluster implements BrokerControl, AutoCloseable {
      */
     public List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expectedCount, Duration timeout) {
         return TopicReader.readAll(directBootstrapServers(), topic, expectedCount, timeout);
+    }
+
+    /**
+     * Reads a topic back with the official consumer over a listener of choice, e.g.
+     * {@code readAll(clientConfig("SASL_SSL", SCRAM_SHA_256, "bob", "bob-secret"), topic, 10, timeout)}.
+     */
+    public List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> clientConfig, String topic,
+                                                        int expectedCount, Duration timeout) {
+        return TopicReader.readAll(clientConfig, topic, expectedCount, timeout);
     }
 
     /**

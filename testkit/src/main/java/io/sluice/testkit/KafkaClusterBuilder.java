@@ -1,6 +1,8 @@
 package io.sluice.testkit;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,8 +15,25 @@ import java.util.TreeMap;
  * <p>Not thread-safe: one thread configures it, then calls {@link #start()} (which may be called again for
  * another cluster of the same shape).
  *
- * <p>Brokers always listen on 127.0.0.1 only, with the PLAINTEXT protocol. Defaults over Kafka's own, all
- * overridable with {@link #property(String, String)}:
+ * <p>Brokers always listen on 127.0.0.1 only, with a PLAINTEXT listener (used between brokers, by the cluster's
+ * Admin client and by {@link KafkaCluster#readAll}). Secured listeners can be added beside it: TLS
+ * ({@link #sslListener}), SASL without and with TLS ({@link #saslPlaintextListener}, {@link #saslSslListener}) with
+ * PLAIN users ({@link #plainUser}) and SCRAM users ({@link KafkaCluster#createScramUser}); certificates come from
+ * {@link TestCertificates}, made when the cluster starts unless given ({@link #certificates}).
+ *
+ * <pre>{@code
+ * KafkaCluster kafka = KafkaCluster.builder()
+ *         .sslListener()                                                  // "SSL"
+ *         .sslListener("MTLS", true)                                      // client certificates required
+ *         .saslPlaintextListener(SaslMechanism.PLAIN, SaslMechanism.SCRAM_SHA_256)   // "SASL_PLAINTEXT"
+ *         .saslSslListener(SaslMechanism.SCRAM_SHA_512)                   // "SASL_SSL"
+ *         .plainUser("alice", "alice-secret")
+ *         .start();
+ * kafka.createScramUser("bob", "bob-secret", SaslMechanism.SCRAM_SHA_256);
+ * Map<String, Object> client = kafka.clientConfig("SASL_SSL", SaslMechanism.SCRAM_SHA_512, "bob", "bob-secret");
+ * }</pre>
+ *
+ * <p>Defaults over Kafka's own, all overridable with {@link #property(String, String)}:
  * <ul>
  *   <li>{@code controlled.shutdown.enable=false}: {@link KafkaCluster#stopBroker(int)} looks like a crash to the
  *       cluster, and closing is quick;</li>
@@ -43,6 +62,9 @@ public final class KafkaClusterBuilder {
     private int firstBrokerPort;
     private Path dataDirectory;
     private boolean exitJvmOnFatalFault;
+    private final List<ListenerSpec> listeners = new ArrayList<>();
+    private final Map<String, String> plainUsers = new TreeMap<>();
+    private TestCertificates certificates;
     private boolean faultProxies;
 
     KafkaClusterBuilder() {
@@ -131,6 +153,65 @@ public final class KafkaClusterBuilder {
         return this;
     }
 
+    /** Adds a TLS listener named {@code SSL}, without client certificates. */
+    public KafkaClusterBuilder sslListener() {
+        return sslListener("SSL", false);
+    }
+
+    /**
+     * Adds a TLS listener (security protocol SSL) with the broker certificate of {@link TestCertificates}
+     * (names {@code localhost} and {@code 127.0.0.1}).
+     *
+     * @param name                     the listener name, upper case, e.g. {@code SSL} or {@code MTLS}
+     * @param requireClientCertificate {@code ssl.client.auth=required}: clients must present a certificate signed
+     *                                 by the test CA ({@link TestCertificates#clientMutualTlsConfig()})
+     */
+    public KafkaClusterBuilder sslListener(String name, boolean requireClientCertificate) {
+        return listener(new ListenerSpec(name, "SSL", requireClientCertificate, List.of()));
+    }
+
+    /** Adds a SASL listener without TLS named {@code SASL_PLAINTEXT}, enabling {@code mechanisms}. */
+    public KafkaClusterBuilder saslPlaintextListener(SaslMechanism... mechanisms) {
+        return saslPlaintextListener("SASL_PLAINTEXT", mechanisms);
+    }
+
+    /** Adds a SASL listener without TLS (security protocol SASL_PLAINTEXT), enabling {@code mechanisms}. */
+    public KafkaClusterBuilder saslPlaintextListener(String name, SaslMechanism... mechanisms) {
+        return listener(new ListenerSpec(name, "SASL_PLAINTEXT", false, List.of(mechanisms)));
+    }
+
+    /** Adds a SASL listener over TLS named {@code SASL_SSL}, enabling {@code mechanisms}. */
+    public KafkaClusterBuilder saslSslListener(SaslMechanism... mechanisms) {
+        return saslSslListener("SASL_SSL", mechanisms);
+    }
+
+    /** Adds a SASL listener over TLS (security protocol SASL_SSL), enabling {@code mechanisms}. */
+    public KafkaClusterBuilder saslSslListener(String name, SaslMechanism... mechanisms) {
+        return listener(new ListenerSpec(name, "SASL_SSL", false, List.of(mechanisms)));
+    }
+
+    /**
+     * Defines a PLAIN user in the brokers' JAAS configuration ({@code user_<name>="<password>"}), for every listener
+     * that enables PLAIN. SCRAM users are created after start: {@link KafkaCluster#createScramUser}.
+     */
+    public KafkaClusterBuilder plainUser(String name, String password) {
+        if (!name.matches("[A-Za-z0-9_.-]+")) {
+            throw new IllegalArgumentException("PLAIN user name " + name + " must be letters, digits, _, . or - "
+                    + "(it becomes a JAAS option name)");
+        }
+        plainUsers.put(name, Objects.requireNonNull(password, "password"));
+        return this;
+    }
+
+    /**
+     * Uses these certificates for TLS listeners. Default: a new set in the cluster's directory, made at start (a few
+     * seconds; reused with a kept {@link #dataDirectory}).
+     */
+    public KafkaClusterBuilder certificates(TestCertificates certificates) {
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
+        return this;
+    }
+
     /**
      * Puts a {@link io.sluice.testkit.fault.FaultProxy} in front of every broker, started before the brokers on a
      * free port (or on {@link #firstBrokerPort(int) fixed ports}). Each broker advertises its proxy's address on the
@@ -155,9 +236,24 @@ public final class KafkaClusterBuilder {
                         + "exist: the cluster has brokers 1 to " + brokers);
             }
         }
+        boolean plainEnabled = listeners.stream().anyMatch(l -> l.mechanisms().contains(SaslMechanism.PLAIN));
+        if (plainEnabled && plainUsers.isEmpty()) {
+            throw new IllegalStateException("A listener enables SASL PLAIN but no PLAIN user is defined; add "
+                    + "plainUser(name, password)");
+        }
         return new ClusterSpec(brokers, Collections2.immutableSorted(clusterProperties),
                 Collections2.immutableSortedNested(perBroker),
-                firstBrokerPort, Optional.ofNullable(dataDirectory), exitJvmOnFatalFault, faultProxies);
+                firstBrokerPort, Optional.ofNullable(dataDirectory), exitJvmOnFatalFault, faultProxies,
+                new SecuritySpec(listeners, Collections2.immutableSorted(plainUsers), certificates));
+    }
+
+    private KafkaClusterBuilder listener(ListenerSpec listener) {
+        if (listeners.stream().anyMatch(existing -> existing.name().equals(listener.name()))) {
+            throw new IllegalArgumentException("A listener named " + listener.name() + " was added already; "
+                    + "give the second one another name");
+        }
+        listeners.add(listener);
+        return this;
     }
 
     private static String checkKey(String key) {

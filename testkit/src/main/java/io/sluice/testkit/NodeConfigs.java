@@ -45,6 +45,16 @@ final class NodeConfigs {
 
     /** The full configuration of {@code node}; {@code quorumVoters} is Kafka's {@code controller.quorum.voters}. */
     static Map<String, String> of(ClusterSpec spec, NodeSpec node, String quorumVoters) {
+        return of(spec, node, quorumVoters, null);
+    }
+
+    /**
+     * The full configuration of {@code node}, with the secured listeners of {@code spec} on brokers.
+     *
+     * @param certificates the certificates of TLS listeners, or null when there are none
+     */
+    static Map<String, String> of(ClusterSpec spec, NodeSpec node, String quorumVoters,
+                                  TestCertificates certificates) {
         Map<String, String> config = defaults(spec.brokers());
         config.putAll(spec.propertiesOf(node.id()));
         config.put("process.roles", node.role().processRoles());
@@ -52,18 +62,23 @@ final class NodeConfigs {
         config.put("controller.quorum.voters", quorumVoters);
         config.put("controller.listener.names", CONTROLLER_LISTENER);
         config.put("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
-                + (spec.faultProxies() ? "," + INTERNAL_LISTENER + ":PLAINTEXT" : ""));
+                + (spec.faultProxies() ? "," + INTERNAL_LISTENER + ":PLAINTEXT" : "")
+                + SecureListenerConfigs.protocolMapEntries(spec.security()));
         config.put("log.dirs", node.directory().toString());
         config.put("metadata.log.dir", node.directory().toString());
-        config.put("listeners", listeners(node));
+        config.put("listeners", listeners(node) + SecureListenerConfigs.listenerEntries(node));
+        String secured = SecureListenerConfigs.listenerEntries(node);
         if (node.role().isBroker() && node.proxied()) {
             // clients learn the proxy's address; brokers replicate, and the testkit's Admin talks, past it
             config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress() + ","
-                    + INTERNAL_LISTENER + "://" + node.directAddress());
+                    + INTERNAL_LISTENER + "://" + node.directAddress() + secured);
             config.put("inter.broker.listener.name", INTERNAL_LISTENER);
         } else if (node.role().isBroker()) {
-            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress());
+            config.put("advertised.listeners", BROKER_LISTENER + "://" + node.brokerAddress() + secured);
             config.put("inter.broker.listener.name", BROKER_LISTENER);
+        }
+        if (node.role().isBroker()) {
+            config.putAll(SecureListenerConfigs.of(spec.security(), certificates));
         }
         return config;
     }

@@ -1,6 +1,8 @@
 package io.sluice.testkit;
 
 import java.nio.file.Path;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * One node of an in-process cluster: its id, roles, ports and data directory. Fixed for the node's life, so a
@@ -15,13 +17,46 @@ import java.nio.file.Path;
  *                       without fault proxies
  * @param internalPort   port of the INTERNAL listener (replication, the testkit's own Admin and readers), which
  *                       bypasses the proxy; 0 without fault proxies
+ * @param listenerPorts  ports of the broker's secured listeners (TLS, SASL; never proxied), by listener name
  */
 record NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory, int proxyPort,
-                int internalPort) {
+                int internalPort, SortedMap<String, Integer> listenerPorts) {
 
-    /** A node without a fault proxy. */
+    NodeSpec {
+        listenerPorts = Collections2.immutableSorted(listenerPorts);
+    }
+
+    /** A node without a fault proxy or secured listeners. */
     NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory) {
         this(id, role, brokerPort, controllerPort, directory, 0, 0);
+    }
+
+    /** A node without secured listeners. */
+    NodeSpec(int id, NodeRole role, int brokerPort, int controllerPort, Path directory, int proxyPort,
+             int internalPort) {
+        this(id, role, brokerPort, controllerPort, directory, proxyPort, internalPort, new TreeMap<>());
+    }
+
+    /** This node with the secured listeners' ports. */
+    NodeSpec withListenerPorts(SortedMap<String, Integer> ports) {
+        return new NodeSpec(id, role, brokerPort, controllerPort, directory, proxyPort, internalPort, ports);
+    }
+
+    /**
+     * {@code host:port} of the broker's listener {@code listenerName}: {@code PLAINTEXT} (its proxy, if any, as in
+     * {@link #brokerAddress()}) or a secured one.
+     */
+    String brokerAddress(String listenerName) {
+        if (listenerName.equals(NodeConfigs.BROKER_LISTENER)) {
+            return brokerAddress();
+        }
+        Integer port = listenerPorts.get(listenerName);
+        if (port == null) {
+            throw new IllegalArgumentException("Node " + id + " has no listener " + listenerName + "; it has "
+                    + NodeConfigs.BROKER_LISTENER
+                    + (listenerPorts.isEmpty() ? "" : ", " + String.join(", ", listenerPorts.keySet())));
+        }
+        return "127.0.0.1:" + port;
     }
 
     /** Whether clients reach this broker through a fault proxy. */

@@ -40,9 +40,20 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrapServers, String topic,
                                                                int expectedCount, Duration timeout) {
+        return readAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                Objects.requireNonNull(bootstrapServers, "bootstrapServers")), topic, expectedCount, timeout);
+    }
+
+    /**
+     * {@link #readAll(String, String, int, Duration)} with client settings of choice: {@code bootstrap.servers} and,
+     * for a secured listener, {@code security.protocol}, {@code ssl.*} and {@code sasl.*} (see
+     * {@link KafkaCluster#clientConfig(String)}). The reader's own settings (no group, from the beginning) win.
+     */
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> clientConfig, String topic,
+                                                               int expectedCount, Duration timeout) {
         Objects.requireNonNull(topic, "topic");
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrapServers),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(clientConfig),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitionsOf(consumer, topic, deadline, timeout);
             consumer.assign(partitions);
@@ -66,9 +77,8 @@ public final class TopicReader {
         }
     }
 
-    private static Map<String, Object> config(String bootstrapServers) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Objects.requireNonNull(bootstrapServers, "bootstrapServers"));
+    private static Map<String, Object> config(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-testkit-reader");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -5,15 +5,15 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * The byte stream under one connection's frames: plaintext TCP today ({@link PlaintextLayer}), TLS
- * later. {@link FrameReader} and {@link FrameWriter} see only this interface, so a TLS layer (an
- * {@code SSLEngine} over the same non-blocking {@code SocketChannel}, on the same selector) can
- * replace the plaintext one without any change to frame handling.
+ * The byte stream under one connection's frames: plaintext TCP ({@link PlaintextLayer}) or TLS
+ * ({@link SslLayer}: an {@code SSLEngine} over the same non-blocking {@code SocketChannel}, on the
+ * same selector). {@link FrameReader} and {@link FrameWriter} see only this interface, so frame
+ * handling is the same for both.
  *
  * <p>Owned by the sender thread, like the {@link Connection} that holds it. All methods are
  * non-blocking.
  *
- * <p>What a TLS layer will use each hook for: {@link #handshake} runs the TLS handshake after the
+ * <p>What the TLS layer uses each hook for: {@link #handshake} runs the TLS handshake after the
  * TCP connect; {@link #write} encrypts and may keep encrypted bytes it could not write yet
  * ({@link #hasPendingOutput}, {@link #flush}); {@link #read} decrypts and may hold decrypted bytes
  * beyond what {@code dst} could take ({@link #hasBufferedInput}), which the socket's readiness will

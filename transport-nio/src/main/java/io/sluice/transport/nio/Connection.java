@@ -23,7 +23,7 @@ final class Connection {
     enum State {
         /** The TCP connect is under way. */
         CONNECTING,
-        /** TCP is connected; the layer's handshake (TLS, later) is under way. */
+        /** TCP is connected; the layer's handshake (TLS) is under way. */
         HANDSHAKING,
         /** Frames may be sent and are received. */
         READY,
@@ -46,6 +46,8 @@ final class Connection {
     private IOException closeCause;
     /** Whether the transport has this connection on its list of connections to flush. */
     private boolean flushScheduled;
+    /** Whether the transport has this connection on its list of connections with input held by the layer. */
+    private boolean bufferedReadScheduled;
 
     Connection(int id, InetSocketAddress address, SocketChannel channel, ByteChannelLayer layer,
             FrameWriter writer, FrameReader reader) {
@@ -87,7 +89,12 @@ final class Connection {
 
     /** "connection 3 to kafka-1:9092 (10.0.0.7)", for messages: the name as given, and the address it resolved to. */
     String describe() {
-        String described = "connection " + id + " to " + address.getHostString() + ":" + address.getPort();
+        return "connection " + id + " to " + describeAddress(address);
+    }
+
+    /** "kafka-1:9092 (10.0.0.7)": the name as given, and the address it resolved to if that differs. */
+    static String describeAddress(InetSocketAddress address) {
+        String described = address.getHostString() + ":" + address.getPort();
         if (address.getAddress() != null && !address.getAddress().getHostAddress().equals(address.getHostString())) {
             described += " (" + address.getAddress().getHostAddress() + ")";
         }
@@ -169,6 +176,32 @@ final class Connection {
 
     void flushDone() {
         flushScheduled = false;
+    }
+
+    /**
+     * Whether the layer holds input the selector cannot see (decrypted TLS bytes), so the next poll
+     * must read this connection without waiting for the socket.
+     */
+    boolean hasBufferedInput() {
+        return state == State.READY && layer.hasBufferedInput();
+    }
+
+    /** Whether the layer holds bytes of its own (TLS records) that must still reach the socket. */
+    boolean hasPendingOutput() {
+        return layer.hasPendingOutput();
+    }
+
+    /** Marks it as on the transport's list of connections to read without waiting; false if it already was. */
+    boolean scheduleBufferedRead() {
+        if (bufferedReadScheduled) {
+            return false;
+        }
+        bufferedReadScheduled = true;
+        return true;
+    }
+
+    void bufferedReadDone() {
+        bufferedReadScheduled = false;
     }
 
     /** Closes the socket and drops queued frames; {@code cause} is kept for a later report. */

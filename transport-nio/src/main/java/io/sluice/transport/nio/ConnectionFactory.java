@@ -9,9 +9,9 @@ import java.util.Objects;
 
 /**
  * Makes the transport's {@link Connection}s: opens a non-blocking {@link SocketChannel} with the
- * configured socket options and puts the byte layer over it, with a frame reader (sharing the
- * transport's read buffer and receive pool) and a frame writer. This is where a TLS layer will be
- * chosen for {@code security.protocol=SSL}; today every connection is plaintext.
+ * configured socket options and puts the byte layer over it (plaintext or TLS, from the
+ * transport's {@link LayerFactory}), with a frame reader (sharing the transport's read buffer and
+ * receive pool) and a frame writer.
  *
  * <p>Owned by the sender thread, like the transport; holds no state of its own beyond what it
  * hands to connections.
@@ -21,17 +21,27 @@ final class ConnectionFactory {
     private final TransportSettings settings;
     private final ByteBuffer sharedReadBuffer;
     private final ReceiveBufferPool receivePool;
+    private final LayerFactory layers;
 
-    ConnectionFactory(TransportSettings settings, ByteBuffer sharedReadBuffer, ReceiveBufferPool receivePool) {
+    ConnectionFactory(TransportSettings settings, ByteBuffer sharedReadBuffer, ReceiveBufferPool receivePool,
+            LayerFactory layers) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.sharedReadBuffer = Objects.requireNonNull(sharedReadBuffer, "sharedReadBuffer");
         this.receivePool = Objects.requireNonNull(receivePool, "receivePool");
+        this.layers = Objects.requireNonNull(layers, "layers");
     }
 
     /** A new, not yet connecting connection; its channel is open. */
     Connection create(int id, InetSocketAddress address) throws IOException {
         SocketChannel channel = openChannel();
-        return new Connection(id, address, channel, new PlaintextLayer(channel), new FrameWriter(),
+        ByteChannelLayer layer;
+        try {
+            layer = layers.create(channel, address);
+        } catch (RuntimeException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
+        return new Connection(id, address, channel, layer, new FrameWriter(),
                 new FrameReader(sharedReadBuffer, receivePool, settings.maxReceiveFrameBytes()));
     }
 
@@ -50,12 +60,16 @@ final class ConnectionFactory {
             }
             return channel;
         } catch (IOException | RuntimeException e) {
-            try {
-                channel.close();
-            } catch (IOException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            closeQuietly(channel, e);
             throw e;
+        }
+    }
+
+    private static void closeQuietly(SocketChannel channel, Exception failure) {
+        try {
+            channel.close();
+        } catch (IOException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 }

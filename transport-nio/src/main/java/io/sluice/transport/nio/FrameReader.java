@@ -29,9 +29,10 @@ final class FrameReader {
 
     /**
      * The most reads in one round, so one busy connection cannot hold the poll forever. The socket
-     * stays readable, so the next poll goes on where this one stopped. (A TLS layer that holds
-     * decrypted bytes when a round stops here must make the next poll not wait: the selector does
-     * not see those bytes; see {@link ByteChannelLayer#hasBufferedInput}.)
+     * stays readable, so the next poll goes on where this one stopped. (A TLS layer may hold
+     * decrypted bytes when a round stops here, which the selector does not see: the transport then
+     * reads the connection again in the next poll without waiting; see
+     * {@link ByteChannelLayer#hasBufferedInput}.)
      */
     static final int MAX_READS_PER_ROUND = 16;
 
@@ -194,7 +195,7 @@ final class FrameReader {
 
     private void checkSize(int size) throws IOException {
         if (size < 0 || size > maxFrameBytes) {
-            throw new IOException(TransportErrors.badFrameSize(size, maxFrameBytes));
+            throw TransportErrors.badFrameSize(size, maxFrameBytes);
         }
     }
 

@@ -33,7 +33,14 @@ import org.slf4j.LoggerFactory;
  * <p>Events reach the listener in a fixed order within a poll: reports left over from the calls
  * since the last poll ({@code disconnect}, connects that finished or failed at once), then frames
  * written from queues, then whatever the select found per connection (connect, frames received,
- * frames sent), then idle closes. A poll that has reported something does not wait.
+ * frames sent), then frames from input a TLS layer held back, then idle closes. A poll that has
+ * reported something does not wait.
+ *
+ * <p>TLS ({@code security.protocol} SSL or SASL_SSL) changes only the layer under the frames (see
+ * {@link SslLayer}); {@code onConnected} comes once the TLS handshake is done. A TLS layer may hold
+ * decrypted bytes, or whole records, that the selector cannot see (a read round stops after
+ * {@link FrameReader#MAX_READS_PER_ROUND} reads): such connections are read again in the next poll,
+ * which then does not wait.
  *
  * <p>Steady state allocates nothing: sending a two-buffer frame, polling, and receiving a frame
  * that arrives in one read allocated 0 bytes per round trip (ThreadMXBean, 200,000 round trips
@@ -60,6 +67,8 @@ final class NioTransport implements Transport {
     private final Consumer<SelectionKey> keyHandler = this::handleKey;
 
     // ---- owned by the sender thread ----
+    /** Connections whose layer holds input the selector cannot see; read in the next poll, without waiting. */
+    private final ArrayDeque<Connection> bufferedInput = new ArrayDeque<>();
     /** Every connection whose onDisconnected has not been reported yet, by id. */
     private final ConnectionTable connections = new ConnectionTable();
     /** Connections with a report due in the next poll: closed ones, and ones connected at once. */
@@ -72,17 +81,23 @@ final class NioTransport implements Transport {
     private int reported;
     private boolean closed;
 
+    /** A plaintext transport. */
+    NioTransport(TransportSettings settings, LongSupplier clockMs) throws IOException {
+        this(settings, LayerFactory.PLAINTEXT, clockMs);
+    }
+
     /**
      * @param settings the checked configuration
+     * @param layers   makes each connection's byte layer: plaintext or TLS
      * @param clockMs  a monotonic clock in milliseconds (injected so idle tests can step time)
      */
-    NioTransport(TransportSettings settings, LongSupplier clockMs) throws IOException {
+    NioTransport(TransportSettings settings, LayerFactory layers, LongSupplier clockMs) throws IOException {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clockMs = Objects.requireNonNull(clockMs, "clockMs");
         this.logPrefix = "[sluice-transport clientId=" + settings.clientId() + "] ";
         this.idle = new IdleTracker<>(settings.connectionsMaxIdleMs());
         this.connectionFactory = new ConnectionFactory(settings,
-                ByteBuffer.allocateDirect(SHARED_READ_BUFFER_BYTES), receivePool);
+                ByteBuffer.allocateDirect(SHARED_READ_BUFFER_BYTES), receivePool, layers);
         this.selector = Selector.open();
     }
 
@@ -166,12 +181,14 @@ final class NioTransport implements Transport {
         try {
             reportDeferred();
             flushScheduled();
-            long waitMs = reported > 0 ? 0 : Math.min(timeoutMs, idle.msUntilNextExpiry(clockMs.getAsLong()));
+            long waitMs = reported > 0 || !bufferedInput.isEmpty()
+                    ? 0 : Math.min(timeoutMs, idle.msUntilNextExpiry(clockMs.getAsLong()));
             if (waitMs == 0) {
                 selector.selectNow(keyHandler);
             } else {
                 selector.select(keyHandler, waitMs);
             }
+            readBufferedInput();
             expireIdle(clockMs.getAsLong());
         } finally {
             this.listener = null;
@@ -211,6 +228,7 @@ final class NioTransport implements Transport {
         connections.clear();
         deferred.clear();
         toFlush.clear();
+        bufferedInput.clear();
         try {
             selector.close();
         } catch (IOException e) {
@@ -282,8 +300,10 @@ final class NioTransport implements Transport {
             if ((ready & SelectionKey.OP_READ) != 0) {
                 readFrames(connection);
             }
-            // Also when only readable: a callback may just have queued a frame in answer.
-            if (!connection.isClosed() && ((ready & SelectionKey.OP_WRITE) != 0 || connection.hasQueuedFrames())) {
+            // Also when only readable: a callback may just have queued a frame in answer, or a TLS
+            // layer an answer of its own (a TLS 1.3 KeyUpdate).
+            if (!connection.isClosed() && ((ready & SelectionKey.OP_WRITE) != 0 || connection.hasQueuedFrames()
+                    || connection.hasPendingOutput())) {
                 writeFrames(connection);
             }
         } catch (IOException e) {
@@ -303,6 +323,34 @@ final class NioTransport implements Transport {
             log.debug("{}Connected {}", logPrefix, connection.describe());
             reported++;
             listener.onConnected(connection.id());
+            scheduleIfBuffered(connection);
+        }
+    }
+
+    /**
+     * Reads the connections whose layer held input at the end of their last read round. Those
+     * still holding some afterwards (or newly added) wait for the next poll, so one connection
+     * cannot keep a poll going for ever.
+     */
+    private void readBufferedInput() {
+        for (int n = bufferedInput.size(); n > 0; n--) {
+            Connection connection = bufferedInput.pollFirst();
+            connection.bufferedReadDone();
+            if (!connection.isReady()) {
+                continue;
+            }
+            idle.touch(connection.idleEntry(), clockMs.getAsLong());
+            try {
+                readFrames(connection);
+            } catch (IOException e) {
+                closeAndReport(connection, TransportErrors.failed(connection, "Lost", e));
+            }
+        }
+    }
+
+    private void scheduleIfBuffered(Connection connection) {
+        if (connection.hasBufferedInput() && connection.scheduleBufferedRead()) {
+            bufferedInput.add(connection);
         }
     }
 
@@ -320,6 +368,7 @@ final class NioTransport implements Transport {
                 return;
             }
         }
+        scheduleIfBuffered(connection);
     }
 
     private void writeFrames(Connection connection) throws IOException {

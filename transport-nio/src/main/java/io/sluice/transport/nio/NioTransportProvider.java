@@ -11,9 +11,10 @@ import java.io.IOException;
  * on the module path ({@code provides} in {@code module-info}) and on the class path
  * ({@code META-INF/services}).
  *
- * <p>Supports {@code security.protocol=PLAINTEXT} only, for now: SSL, SASL_PLAINTEXT and SASL_SSL
- * are refused with a {@link io.sluice.api.errors.ConfigException} when the transport is opened,
- * never silently downgraded.
+ * <p>All four {@code security.protocol} values are accepted: SSL and SASL_SSL run TLS (an
+ * {@code SSLEngine} on the same selector, configured by Kafka's {@code ssl.*} keys, see
+ * {@link SslConfig}); PLAINTEXT and SASL_PLAINTEXT do not. SASL itself is not the transport's
+ * business: the producer's core runs the SASL exchange as frames over the connection.
  *
  * <p>Stateless; each {@link #open} makes an independent transport.
  */
@@ -32,14 +33,21 @@ public final class NioTransportProvider implements TransportProvider {
     }
 
     /**
-     * Opens a transport with its own selector.
+     * Opens a transport with its own selector. With TLS, the {@code SSLContext} is built here,
+     * once, so a missing file, a wrong password or an unknown protocol fails now and not at every
+     * connect.
      *
-     * @throws io.sluice.api.errors.ConfigException if {@code security.protocol} is not PLAINTEXT,
-     *         or a socket buffer size or the frame limit is out of range
+     * @throws io.sluice.api.errors.ConfigException if {@code security.protocol} is unknown, a socket
+     *         buffer size or the frame limit is out of range, or (with TLS) an {@code ssl.*} setting
+     *         is wrong; the message names the key
      * @throws IOException if the selector cannot be opened
      */
     @Override
     public Transport open(TransportConfig config) throws IOException {
-        return new NioTransport(TransportSettings.from(config), NioTransport::systemClockMs);
+        TransportSettings settings = TransportSettings.from(config);
+        LayerFactory layers = settings.securityProtocol().usesTls()
+                ? SslLayerFactory.create(SslConfig.from(config.originals()))
+                : LayerFactory.PLAINTEXT;
+        return new NioTransport(settings, layers, NioTransport::systemClockMs);
     }
 }

@@ -2,7 +2,6 @@ package io.sluice.transport.nio;
 
 import io.sluice.api.errors.ConfigException;
 import io.sluice.api.spi.TransportConfig;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -14,24 +13,26 @@ import java.util.Objects;
  * @param receiveBufferBytes   SO_RCVBUF, or {@link #OS_DEFAULT}
  * @param connectionsMaxIdleMs close connections idle longer than this; negative: never
  * @param maxReceiveFrameBytes the largest frame accepted from a peer
+ * @param securityProtocol     {@code security.protocol}: whether connections use TLS
  */
 record TransportSettings(
         String clientId,
         int sendBufferBytes,
         int receiveBufferBytes,
         long connectionsMaxIdleMs,
-        int maxReceiveFrameBytes) {
+        int maxReceiveFrameBytes,
+        SecurityProtocol securityProtocol) {
 
     /** A socket buffer size that leaves the operating system's default in place. */
     static final int OS_DEFAULT = -1;
 
-    static final String SECURITY_PROTOCOL = "security.protocol";
     static final String SEND_BUFFER = "send.buffer.bytes";
     static final String RECEIVE_BUFFER = "receive.buffer.bytes";
     static final String MAX_RECEIVE_FRAME = "sluice.max.response.bytes";
 
     TransportSettings {
         Objects.requireNonNull(clientId, "clientId");
+        Objects.requireNonNull(securityProtocol, "securityProtocol");
         checkBufferSize(SEND_BUFFER, sendBufferBytes);
         checkBufferSize(RECEIVE_BUFFER, receiveBufferBytes);
         if (maxReceiveFrameBytes < 0) {
@@ -41,50 +42,34 @@ record TransportSettings(
         }
     }
 
+    /** Settings of a plaintext transport (tests, mostly). */
+    TransportSettings(String clientId, int sendBufferBytes, int receiveBufferBytes, long connectionsMaxIdleMs,
+            int maxReceiveFrameBytes) {
+        this(clientId, sendBufferBytes, receiveBufferBytes, connectionsMaxIdleMs, maxReceiveFrameBytes,
+                SecurityProtocol.PLAINTEXT);
+    }
+
     /**
-     * Reads the settings the nio transport understands, refusing what it cannot do.
+     * Reads the settings the nio transport understands. The {@code ssl.*} keys are read apart, by
+     * {@link SslConfig}, and only when {@code security.protocol} uses TLS.
      *
-     * @throws ConfigException if {@code security.protocol} is not PLAINTEXT (TLS and SASL are not
-     *         implemented yet), or a buffer size or the frame limit is out of range
+     * @throws ConfigException if {@code security.protocol} is unknown, or a buffer size or the
+     *         frame limit is out of range
      */
     static TransportSettings from(TransportConfig config) {
         Objects.requireNonNull(config, "config");
-        checkSecurityProtocol(config.securityProtocol());
         return new TransportSettings(
                 config.clientId() == null ? "" : config.clientId(),
                 config.sendBufferBytes(),
                 config.receiveBufferBytes(),
                 config.connectionsMaxIdleMs(),
-                config.maxReceiveFrameBytes());
+                config.maxReceiveFrameBytes(),
+                SecurityProtocol.parse(config.securityProtocol()));
     }
 
     /** Whether idle connections are closed at all. */
     boolean idleExpiryEnabled() {
         return connectionsMaxIdleMs >= 0;
-    }
-
-    private static void checkSecurityProtocol(String value) {
-        String protocol = value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
-        String prefix = SECURITY_PROTOCOL + "=" + value + " is not supported by the nio transport yet: ";
-        switch (protocol) {
-            case "PLAINTEXT":
-                return;
-            case "SSL":
-                throw new ConfigException(SECURITY_PROTOCOL, prefix + "TLS support is not yet implemented. "
-                        + "Connect to a PLAINTEXT listener of the brokers and set security.protocol=PLAINTEXT.");
-            case "SASL_SSL":
-                throw new ConfigException(SECURITY_PROTOCOL, prefix + "TLS and SASL support are not yet implemented. "
-                        + "Connect to a PLAINTEXT listener of the brokers and set security.protocol=PLAINTEXT.");
-            case "SASL_PLAINTEXT":
-                throw new ConfigException(SECURITY_PROTOCOL, prefix + "SASL support is not yet implemented "
-                        + "(the bytes would travel as plaintext, but the producer cannot run the SASL "
-                        + "authentication exchange yet). Connect to a PLAINTEXT listener of the brokers and set "
-                        + "security.protocol=PLAINTEXT.");
-            default:
-                throw new ConfigException(SECURITY_PROTOCOL, SECURITY_PROTOCOL + "=" + value
-                        + " is not a security protocol; use one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL "
-                        + "(the nio transport supports only PLAINTEXT so far).");
-        }
     }
 
     private static void checkBufferSize(String key, int value) {

@@ -6,6 +6,7 @@ import static io.sluice.transport.nio.Frames.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.sluice.api.errors.SslAuthenticationException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -172,14 +173,15 @@ class FrameReaderTest {
     }
 
     @Test
-    void shouldPointAtTlsWhenTheSizeLooksLikeATlsAlert() {
+    void shouldSayTheListenerExpectsTlsWhenTheSizeIsATlsAlertAndMakeItFatal() {
         layer.chunks(new byte[] {0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x46}, 2);
 
         assertThatThrownBy(() -> readAll(reader(1024, 100 * 1024 * 1024), layer))
                 .isInstanceOf(IOException.class)
-                .hasMessageContaining("frame size of 352518912 bytes")
-                .hasMessageContaining("looks like a TLS record")
-                .hasMessageContaining("security.protocol");
+                .hasMessage("the broker answered with a TLS record (bytes 15 03 03 00 where a frame size was expected): "
+                        + "this listener expects TLS. Set security.protocol=SSL (or SASL_SSL) and the ssl.* settings, or "
+                        + "connect to a PLAINTEXT listener")
+                .cause().isInstanceOf(SslAuthenticationException.class);
     }
 
     @Test

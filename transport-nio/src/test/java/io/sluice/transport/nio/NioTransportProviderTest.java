@@ -10,25 +10,36 @@ import io.sluice.api.spi.TransportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NioTransportProviderTest {
 
     /** A TransportConfig with Kafka's defaults but for what a test changes. */
-    record Config(String securityProtocol, int sendBufferBytes, int receiveBufferBytes, int maxReceiveFrameBytes)
-            implements TransportConfig {
+    record Config(String securityProtocol, int sendBufferBytes, int receiveBufferBytes, int maxReceiveFrameBytes,
+                  Map<String, Object> more) implements TransportConfig {
+
+        Config(String securityProtocol, int sendBufferBytes, int receiveBufferBytes, int maxReceiveFrameBytes) {
+            this(securityProtocol, sendBufferBytes, receiveBufferBytes, maxReceiveFrameBytes, Map.of());
+        }
 
         static Config plaintext() {
             return new Config("PLAINTEXT", 131072, 32768, 104857600);
         }
 
         Config withSecurityProtocol(String protocol) {
-            return new Config(protocol, sendBufferBytes, receiveBufferBytes, maxReceiveFrameBytes);
+            return new Config(protocol, sendBufferBytes, receiveBufferBytes, maxReceiveFrameBytes, more);
+        }
+
+        Config with(Map<String, Object> originals) {
+            return new Config(securityProtocol, sendBufferBytes, receiveBufferBytes, maxReceiveFrameBytes, originals);
         }
 
         @Override
@@ -43,7 +54,9 @@ class NioTransportProviderTest {
 
         @Override
         public Map<String, ?> originals() {
-            return Map.of("security.protocol", securityProtocol);
+            Map<String, Object> originals = new HashMap<>(more);
+            originals.put("security.protocol", securityProtocol);
+            return originals;
         }
     }
 
@@ -84,30 +97,54 @@ class NioTransportProviderTest {
         new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("plaintext")).close();
     }
 
-    @Test
-    void shouldRefuseSslSayingTlsIsNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SSL")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("security.protocol=SSL is not supported by the nio transport yet")
-                .hasMessageContaining("TLS support is not yet implemented")
-                .extracting(e -> ((ConfigException) e).key()).isEqualTo("security.protocol");
+    @ParameterizedTest
+    @ValueSource(strings = {"SSL", "SASL_SSL"})
+    void shouldOpenATlsTransportThatConnectsToATlsPeer(String protocol) throws Exception {
+        RecordingListener listener = new RecordingListener();
+        Config config = Config.plaintext().withSecurityProtocol(protocol).with(TestTransports.trustingTestCa());
+        try (TlsEchoPeer peer = TlsEchoPeer.start(NioTransportTlsFramesTest.serverOptions());
+             Transport transport = new NioTransportProvider().open(config)) {
+            transport.connect(1, peer.localhostAddress());
+            while (!listener.has(RecordingListener.Kind.CONNECTED, 1) && !listener.has(RecordingListener.Kind.DISCONNECTED, 1)) {
+                transport.poll(10, listener);
+            }
+        }
+        assertThat(listener.events).extracting(RecordingListener.Event::kind).containsExactly(RecordingListener.Kind.CONNECTED);
     }
 
     @Test
-    void shouldRefuseSaslSslSayingTlsAndSaslAreNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SASL_SSL")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol=SASL_SSL")
-                .hasMessageContaining("TLS and SASL support are not yet implemented");
+    void shouldOpenAPlaintextTransportForSaslPlaintextIgnoringSslKeys() throws IOException {
+        Config config = Config.plaintext().withSecurityProtocol("sasl_plaintext")
+                .with(Map.of("ssl.truststore.location", "/no/such/file.p12"));
+        try (Transport transport = new NioTransportProvider().open(config);
+             EchoPeer echo = EchoPeer.start()) {
+            RecordingListener listener = new RecordingListener();
+            transport.connect(1, echo.address());
+            while (!listener.has(RecordingListener.Kind.CONNECTED, 1) && !listener.has(RecordingListener.Kind.DISCONNECTED, 1)) {
+                transport.poll(10, listener);
+            }
+            assertThat(listener.has(RecordingListener.Kind.CONNECTED, 1)).isTrue();
+        }
     }
 
     @Test
-    void shouldRefuseSaslPlaintextBecauseTheSaslExchangeIsNotImplementedYet() {
-        assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol("SASL_PLAINTEXT")))
+    void shouldRefuseABrokenTlsSetupWhenOpeningNotAtEachConnect() {
+        Config config = Config.plaintext().withSecurityProtocol("SSL")
+                .with(Map.of("ssl.truststore.location", "/no/such/file.p12"));
+
+        assertThatThrownBy(() -> new NioTransportProvider().open(config))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("security.protocol=SASL_PLAINTEXT")
-                .hasMessageContaining("SASL support is not yet implemented")
-                .hasMessageContaining("cannot run the SASL authentication exchange yet");
+                .hasMessageContaining("ssl.truststore.location=/no/such/file.p12: no such file");
+    }
+
+    @Test
+    void shouldRefuseAnSslEngineFactoryClass() {
+        Config config = Config.plaintext().withSecurityProtocol("SASL_SSL")
+                .with(Map.of("ssl.engine.factory.class", "com.example.Factory"));
+
+        assertThatThrownBy(() -> new NioTransportProvider().open(config))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("ssl.engine.factory.class=com.example.Factory is not supported");
     }
 
     @ParameterizedTest
@@ -116,7 +153,8 @@ class NioTransportProviderTest {
         assertThatThrownBy(() -> new NioTransportProvider().open(Config.plaintext().withSecurityProtocol(protocol)))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("security.protocol=" + protocol + " is not a security protocol")
-                .hasMessageContaining("PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL");
+                .hasMessageContaining("PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL")
+                .extracting(e -> ((ConfigException) e).key()).isEqualTo("security.protocol");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.sluice.transport.nio;
 import io.sluice.transport.nio.RecordingListener.Kind;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 
@@ -24,6 +26,24 @@ final class TestTransports {
 
     static NioTransport open(TransportSettings settings, LongSupplier clockMs) throws IOException {
         return new NioTransport(settings, clockMs);
+    }
+
+    /** A TLS transport configured by Kafka's {@code ssl.*} keys. */
+    static NioTransport openTls(Map<String, ?> sslConfig) throws IOException {
+        return new NioTransport(new TransportSettings("test", -1, -1, -1, DEFAULT_MAX_FRAME, SecurityProtocol.SSL),
+                SslLayerFactory.create(SslConfig.from(sslConfig)), NioTransport::systemClockMs);
+    }
+
+    /** {@code ssl.*} keys trusting the test CA through a PKCS12 trust store, other keys as given (key, value, ...). */
+    static Map<String, Object> trustingTestCa(Object... more) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("ssl.truststore.location", TestPki.get().truststore.toString());
+        config.put("ssl.truststore.password", TestPki.PASSWORD);
+        config.put("ssl.truststore.type", "PKCS12");
+        for (int i = 0; i < more.length; i += 2) {
+            config.put((String) more[i], more[i + 1]);
+        }
+        return config;
     }
 
     /**
