@@ -79,9 +79,11 @@ public final class QuickStart {
         }
         System.out.println((records - failed) + " records sent to " + topic + " with compression.type="
                 + config.get("compression.type"));
-        System.out.println("runtime: " + System.getProperty("java.home") + " (Java " + Runtime.version() + "); modules: "
-                + ModuleLayer.boot().modules().stream().map(Module::getName).filter(n -> !n.startsWith("java.")
-                        && !n.startsWith("jdk.")).sorted().collect(Collectors.joining(", ")));
+        String modules = QuickStart.class.getModule().isNamed()
+                ? "modules: " + ModuleLayer.boot().modules().stream().map(Module::getName)
+                        .filter(n -> !n.startsWith("java.") && !n.startsWith("jdk.")).sorted().collect(Collectors.joining(", "))
+                : "on the class path";
+        System.out.println("runtime: " + System.getProperty("java.home") + " (Java " + Runtime.version() + "); " + modules);
         System.exit(failed == 0 ? 0 : 1);
     }
 
