@@ -108,7 +108,8 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         Objects.requireNonNull(original, "record");
         ProducerRecord<K, V> record = interceptors.onSend(original);
         String topic = record.topic();
-        TopicPartition tp = new TopicPartition(topic, record.partition() == null ? -1 : record.partition());
+        // the partition, once chosen; a TopicPartition is made only for a failure's metadata (no allocation per send)
+        int partition = record.partition() == null ? -1 : record.partition();
         try {
             throwIfClosed();
             // A callback runs on the sender thread: waiting there for metadata or memory would wait for itself.
@@ -133,8 +134,7 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             long timestamp = record.timestamp() == null ? time.milliseconds() : record.timestamp();
             while (true) {
                 long choice = chooser.choose(record.partition(), view, layout);
-                int partition = PartitionChooser.partitionOf(choice);
-                tp = new TopicPartition(topic, partition);
+                partition = PartitionChooser.partitionOf(choice);
                 CompletableFuture<RecordMetadata> future;
                 try {
                     future = accumulator.append(topic, partition, timestamp, key, value, record.headers(), callback,
@@ -150,19 +150,19 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         } catch (ApiException e) {
             countSendError();
             // As Kafka: errors the broker side could also report go to the callback and the future, not thrown.
-            interceptors.onRecordComplete(failedMetadata(tp), e, record.headers(), callback);
+            interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), callback);
             CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
             failed.completeExceptionally(e);
             return failed;
         } catch (InterruptException e) {
             countSendError();
-            interceptors.onRecordComplete(failedMetadata(tp), e, record.headers(), null);
+            interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), null);
             throw e;
         } catch (RuntimeException e) {
             if (e instanceof SluiceException) {
                 countSendError(); // as Kafka counts a KafkaException; not misuse such as a send after close
             }
-            interceptors.onRecordComplete(failedMetadata(tp), e, record.headers(), null);
+            interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), null);
             throw e;
         }
     }
@@ -172,8 +172,8 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         SenderMetrics.recordSendError(parts.metrics(), time.monotonicMs());
     }
 
-    private static RecordMetadata failedMetadata(TopicPartition tp) {
-        return new RecordMetadata(tp, RecordMetadata.UNKNOWN_OFFSET, RecordMetadata.NO_TIMESTAMP,
+    private static RecordMetadata failedMetadata(String topic, int partition) {
+        return new RecordMetadata(new TopicPartition(topic, partition), RecordMetadata.UNKNOWN_OFFSET, RecordMetadata.NO_TIMESTAMP,
                 RecordMetadata.NULL_SIZE, RecordMetadata.NULL_SIZE);
     }
 

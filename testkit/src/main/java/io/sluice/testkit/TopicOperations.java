@@ -51,6 +51,27 @@ final class TopicOperations {
                         + topic + " with a leader", () -> notYetKnown(broker.spec(), topic, partitions));
             }
         }
+        awaitLeadersServing(topic, partitions, timeout);
+    }
+
+    /**
+     * Metadata names a leader a moment before that broker serves the partition; a produce request in
+     * between gets NOT_LEADER_OR_FOLLOWER and a retry. ListOffsets goes to the leader and fails the same
+     * way, so once it succeeds for every partition, producers' first requests are accepted.
+     */
+    private void awaitLeadersServing(String topic, int partitions, Duration timeout) {
+        Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> all = new java.util.HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            all.put(new org.apache.kafka.common.TopicPartition(topic, p), org.apache.kafka.clients.admin.OffsetSpec.latest());
+        }
+        Await.untilTrue(timeout, "the leaders of " + topic + " to serve its partitions", () -> {
+            try {
+                admin.listOffsets(all).all().get();
+                return Optional.empty();
+            } catch (java.util.concurrent.ExecutionException e) {
+                return Optional.of(String.valueOf(e.getCause()));
+            }
+        });
     }
 
     /** The id of the current leader of the partition, or -1 if it has none right now. */

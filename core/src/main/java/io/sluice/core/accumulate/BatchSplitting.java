@@ -23,9 +23,11 @@ import java.util.List;
 final class BatchSplitting {
 
     private final AccumulatorConfig config;
+    private final RecordCompletions.Pool completions;
 
-    BatchSplitting(AccumulatorConfig config) {
+    BatchSplitting(AccumulatorConfig config, RecordCompletions.Pool completions) {
         this.config = config;
+        this.completions = completions;
     }
 
     /** The new batches, in record order. The original is marked split. */
@@ -64,7 +66,7 @@ final class BatchSplitting {
         int size = Math.max(firstRecord, RecordBatchBuilder.bufferSizeFor(limit, 1.0f));
         ByteBuffer buffer = ByteBuffer.allocate(size);
         RecordBatchBuilder builder = new RecordBatchBuilder(buffer, limit, config.compression(), 1.0f);
-        ProducerBatch batch = new ProducerBatch(big.topicPartition(), buffer, builder, config.keepHeaders(), big.createdMs());
+        ProducerBatch batch = new ProducerBatch(big.topicPartition(), buffer, builder, completions.take(), big.createdMs());
         batch.markOffPool();
         return batch;
     }

@@ -33,7 +33,9 @@ public final class ProducerBatch {
 
     private final TopicPartition topicPartition;
     private final long createdMs;
-    private final RecordCompletions records;
+    /** Null once released: the arrays went back to the pool (a late use fails loudly, never reads another batch's data). */
+    private RecordCompletions records;
+    private int recordCountAtRelease;
     private final AtomicReference<FinalState> finalState = new AtomicReference<>();
     /**
      * Who compresses the batch: the first thread to move it OPEN -> SEALING. A user thread that found
@@ -63,15 +65,15 @@ public final class ProducerBatch {
 
     /**
      * @param buffer      the pool buffer the builder writes into (returned to the pool on release)
-     * @param keepHeaders whether to keep each record's headers for interceptors
+     * @param records     where the records' futures and callbacks go (empty; from the accumulator's pool)
      * @param createdMs   monotonic creation time: {@code linger.ms} and {@code delivery.timeout.ms} count from it
      */
-    ProducerBatch(TopicPartition topicPartition, ByteBuffer buffer, RecordBatchBuilder builder, boolean keepHeaders,
+    ProducerBatch(TopicPartition topicPartition, ByteBuffer buffer, RecordBatchBuilder builder, RecordCompletions records,
                   long createdMs) {
         this.topicPartition = topicPartition;
         this.buffer = buffer;
         this.builder = builder;
-        this.records = new RecordCompletions(keepHeaders);
+        this.records = records;
         this.createdMs = createdMs;
         this.lastAttemptMs = createdMs;
     }
@@ -296,6 +298,16 @@ public final class ProducerBatch {
                 .whenComplete((v, e) -> done.complete(null));
     }
 
+    /** Hands the per-record data back for reuse; the batch must be released (no record is told anything later). */
+    RecordCompletions detachCompletions() {
+        RecordCompletions r = records;
+        if (r != null) {
+            recordCountAtRelease = r.count();
+            records = null;
+        }
+        return r;
+    }
+
     /** The per-record completion data, for moving records into split batches. */
     RecordCompletions completions() {
         return records;
@@ -334,7 +346,8 @@ public final class ProducerBatch {
     }
 
     public int recordCount() {
-        return records.count();
+        RecordCompletions r = records;
+        return r == null ? recordCountAtRelease : r.count();
     }
 
     public long createdMs() {
@@ -394,7 +407,7 @@ public final class ProducerBatch {
 
     @Override
     public String toString() {
-        return "ProducerBatch(" + topicPartition + ", records=" + records.count() + ", attempts=" + attempts + ")";
+        return "ProducerBatch(" + topicPartition + ", records=" + recordCount() + ", attempts=" + attempts + ")";
     }
 
     /** Told about each record as its batch completes, before the record's future. */

@@ -42,15 +42,17 @@ public final class RecordAccumulator {
     private final ReadinessCheck readiness;
     private final BatchDrainer drainer;
     private final BatchSplitting splitting;
+    private final RecordCompletions.Pool completions;
     private volatile boolean closed;
     private volatile Runnable wakeupSender = () -> { };
 
     public RecordAccumulator(AccumulatorConfig config, BufferPool pool) {
         this.config = config;
         this.pool = pool;
+        this.completions = new RecordCompletions.Pool(config.keepHeaders());
         this.readiness = new ReadinessCheck(config, pool, topics.values(), this::flushInProgress, () -> closed);
         this.drainer = new BatchDrainer(topics, readiness, config.guaranteeOrder());
-        this.splitting = new BatchSplitting(config);
+        this.splitting = new BatchSplitting(config, completions);
     }
 
     /** The sender's wake-up, called when a batch fills up or a new one is created. */
@@ -160,7 +162,9 @@ public final class RecordAccumulator {
         }
         boolean full = last.isFull();
         observer.onAppend(choice, queue.topicPartition.topic(), last.estimatedSizeInBytes() - before, full);
-        if (full || queue.batches.size() > 1) {
+        if (full) {
+            // Only at the moment a batch fills up: waking the sender for every record while full batches
+            // wait (as Kafka does) costs a selector wake-up per record and tells it nothing new.
             wakeupSender.run();
         }
         return true;
@@ -192,7 +196,7 @@ public final class RecordAccumulator {
     private ProducerBatch newBatch(TopicPartition tp, ByteBuffer buffer, long nowMs) {
         float ratio = ratios.estimation(tp.topic(), config.compression().codecId());
         RecordBatchBuilder builder = new RecordBatchBuilder(buffer, Math.max(config.batchSize(), 1), config.compression(), ratio);
-        return new ProducerBatch(tp, buffer, builder, config.keepHeaders(), nowMs);
+        return new ProducerBatch(tp, buffer, builder, completions.take(), nowMs);
     }
 
     /** The buffer a new batch starts with: a full batch's worth, or just enough for this record (incremental). */
@@ -323,6 +327,10 @@ public final class RecordAccumulator {
         ByteBuffer buffer = batch.releaseBuffer();
         if (buffer != null) {
             pool.deallocate(buffer);
+        }
+        RecordCompletions records = batch.detachCompletions();
+        if (records != null) {
+            completions.give(records);
         }
         readiness.unmute(batch.topicPartition());
     }

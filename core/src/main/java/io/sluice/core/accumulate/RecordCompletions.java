@@ -13,7 +13,8 @@ import java.util.concurrent.CompletableFuture;
  * that grow by doubling, so a record costs no object of its own here.
  *
  * <p>Filled by user threads under the partition's deque lock, read by the sender thread after the
- * batch left the deque (the deque lock hands it over).
+ * batch left the deque (the deque lock hands it over). Recycled through a {@link Pool} once its batch
+ * is released, so steady-state sending allocates no arrays here.
  */
 final class RecordCompletions {
 
@@ -89,6 +90,51 @@ final class RecordCompletions {
         long offset = baseOffset < 0 ? RecordMetadata.UNKNOWN_OFFSET : baseOffset + i;
         long timestamp = logAppendTimeMs >= 0 ? logAppendTimeMs : timestamps[i];
         return new RecordMetadata(tp, offset, timestamp, keySizes[i], valueSizes[i]);
+    }
+
+    /** Forgets every record (drops references for the GC), keeping the arrays for the next batch. */
+    void clear() {
+        java.util.Arrays.fill(futures, 0, count, null);
+        java.util.Arrays.fill(callbacks, 0, count, null);
+        if (keepHeaders) {
+            java.util.Arrays.fill(headers, 0, count, null);
+        }
+        count = 0;
+    }
+
+    /**
+     * Free {@link RecordCompletions} of one producer. Thread-safe: batches take one on user threads and
+     * give it back on the sender thread. Bounded, so a burst of many small batches does not pin memory.
+     */
+    static final class Pool {
+        private static final int MAX_POOLED = 1024;
+
+        private final boolean keepHeaders;
+        private final java.util.concurrent.ConcurrentLinkedQueue<RecordCompletions> free =
+                new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final java.util.concurrent.atomic.AtomicInteger size = new java.util.concurrent.atomic.AtomicInteger();
+
+        Pool(boolean keepHeaders) {
+            this.keepHeaders = keepHeaders;
+        }
+
+        RecordCompletions take() {
+            RecordCompletions c = free.poll();
+            if (c == null) {
+                return new RecordCompletions(keepHeaders);
+            }
+            size.decrementAndGet();
+            return c;
+        }
+
+        void give(RecordCompletions c) {
+            if (size.incrementAndGet() <= MAX_POOLED) {
+                c.clear();
+                free.offer(c);
+            } else {
+                size.decrementAndGet();
+            }
+        }
     }
 
     private void grow() {
