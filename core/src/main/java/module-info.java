@@ -9,6 +9,7 @@
 module io.sluice.core {
     requires transitive io.sluice.api;
     requires org.slf4j;
+    requires java.management; // JMX MBeans of the metrics (core.metrics.JmxReporter)
 
     exports io.sluice.core;
 

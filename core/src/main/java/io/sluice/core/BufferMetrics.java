@@ -5,30 +5,36 @@ import io.sluice.core.accumulate.PoolWaitRecorder;
 import io.sluice.core.metrics.ProducerMetrics;
 import io.sluice.core.metrics.Sensor;
 import io.sluice.core.time.Time;
+import java.util.concurrent.TimeUnit;
 
-/** Kafka's buffer-pool metrics: available and total bytes, time spent waiting, exhaustion. Stateless. */
+/**
+ * Kafka's buffer-pool metrics, with its names and meaning: {@code buffer-available-bytes},
+ * {@code buffer-total-bytes}, {@code waiting-threads}, {@code bufferpool-wait-ratio} (the fraction
+ * of time appenders spent waiting for memory), {@code bufferpool-wait-time-ns-total}, and
+ * {@code buffer-exhausted-rate}/{@code -total} (allocations that gave up after {@code max.block.ms}).
+ * Stateless.
+ */
 final class BufferMetrics {
 
     private BufferMetrics() {
     }
 
-    /** The recorder the pool reports waits and exhaustion to. */
+    /** The recorder the pool reports waits and exhaustion to (called on user threads; sensors are thread-safe). */
     static PoolWaitRecorder waitRecorder(ProducerMetrics metrics, Time time) {
         Sensor waitTime = metrics.sensor("bufferpool-wait-time");
         metrics.addRate(waitTime, metrics.producerMetric("bufferpool-wait-ratio",
-                "The fraction of time an appender waits for space allocation (ns waited per second / 1e9)."));
+                "The fraction of time an appender waits for space allocation."), TimeUnit.NANOSECONDS);
         metrics.addTotal(waitTime, metrics.producerMetric("bufferpool-wait-time-ns-total",
-                "The total time in ns an appender waits for space allocation."));
+                "The total time in nanoseconds an appender waits for space allocation."));
         Sensor exhausted = metrics.sensor("buffer-exhausted-records");
         metrics.addRate(exhausted, metrics.producerMetric("buffer-exhausted-rate",
-                "The average per-second number of record sends that are dropped due to buffer exhaustion."));
+                "The average per-second number of record sends that are dropped due to buffer exhaustion"));
         metrics.addTotal(exhausted, metrics.producerMetric("buffer-exhausted-total",
-                "The total number of record sends that are dropped due to buffer exhaustion."));
+                "The total number of record sends that are dropped due to buffer exhaustion"));
         return new PoolWaitRecorder() {
             @Override
             public void waited(long nanos) {
-                // a rate of ns per second; /1e9 makes it the fraction of time spent waiting
-                waitTime.record(nanos / 1e9, time.monotonicMs());
+                waitTime.record(nanos, time.monotonicMs());
             }
 
             @Override
@@ -38,7 +44,7 @@ final class BufferMetrics {
         };
     }
 
-    /** Gauges of the pool's memory. */
+    /** Gauges of the pool's memory and waiters, computed when read. */
     static void register(ProducerMetrics metrics, BufferPool pool) {
         metrics.addGauge(metrics.producerMetric("buffer-available-bytes",
                 "The total amount of buffer memory that is not being used (either unallocated or in the free list)."),
@@ -46,5 +52,8 @@ final class BufferMetrics {
         metrics.addGauge(metrics.producerMetric("buffer-total-bytes",
                 "The maximum amount of buffer memory the client can use (whether or not it is currently used)."),
                 pool::totalMemory);
+        metrics.addGauge(metrics.producerMetric("waiting-threads",
+                "The number of user threads blocked waiting for buffer memory to enqueue their records"),
+                pool::queued);
     }
 }

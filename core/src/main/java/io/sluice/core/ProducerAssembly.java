@@ -32,6 +32,7 @@ import io.sluice.core.intercept.Interceptors;
 import io.sluice.core.metadata.Metadata;
 import io.sluice.core.metadata.MetadataConfig;
 import io.sluice.core.metadata.MetadataUpdater;
+import io.sluice.core.metrics.JmxReporter;
 import io.sluice.core.metrics.ProducerMetrics;
 import io.sluice.core.network.BootstrapResolver;
 import io.sluice.core.network.HostResolver;
@@ -127,6 +128,7 @@ final class ProducerAssembly {
             ProducerParts parts = new ProducerParts(clientId, settings.getLong(MAX_BLOCK_MS_CONFIG),
                     settings.getInt(MAX_REQUEST_SIZE_CONFIG), plugins, interceptors, chooser, accumulator, metadata, sender,
                     delivery, metrics, time);
+            metrics.addReporter(new JmxReporter()); // last: a failed assembly leaves no MBean behind
             return new SluiceProducer<>(parts);
         } catch (IOException e) {
             plugins.close();

@@ -115,6 +115,7 @@ final class ProducerParts {
         metadata.close();
         accumulator.pool().close();
         plugins.close();
+        metrics.close(); // unregisters the JMX MBeans
     }
 
     /** For a close from a callback: release resources once the sender thread has ended. */

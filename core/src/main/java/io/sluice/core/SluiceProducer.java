@@ -25,6 +25,7 @@ import io.sluice.core.metadata.Metadata;
 import io.sluice.core.partition.PartitionChooser;
 import io.sluice.core.record.RecordSizes;
 import io.sluice.core.send.Sender;
+import io.sluice.core.send.SenderMetrics;
 import io.sluice.core.time.Time;
 import java.time.Duration;
 import java.util.List;
@@ -147,18 +148,28 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
                 // uniform sticky switched partitions at a batch boundary: choose again (KIP-794)
             }
         } catch (ApiException e) {
+            countSendError();
             // As Kafka: errors the broker side could also report go to the callback and the future, not thrown.
             interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), callback);
             CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
             failed.completeExceptionally(e);
             return failed;
         } catch (InterruptException e) {
+            countSendError();
             interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), null);
             throw e;
         } catch (RuntimeException e) {
+            if (e instanceof SluiceException) {
+                countSendError(); // as Kafka counts a KafkaException; not misuse such as a send after close
+            }
             interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), null);
             throw e;
         }
+    }
+
+    /** Kafka's {@code record-error-*} counts sends that failed before buffering too. */
+    private void countSendError() {
+        SenderMetrics.recordSendError(parts.metrics(), time.monotonicMs());
     }
 
     private static RecordMetadata failedMetadata(String topic, int partition) {

@@ -138,6 +138,7 @@ public final class BufferPool {
                     if (remainingNs <= 0) {
                         unallocated += accumulated; // give back what we gathered
                         accumulated = 0;
+                        recordWait(startNs); // as Kafka: time spent waiting counts even when it ends in exhaustion
                         waitRecorder.exhausted();
                         throw exhausted(bufferSize, maxBlockMs);
                     }

@@ -3,10 +3,13 @@ package io.sluice.core.metrics;
 import io.sluice.api.Metric;
 import io.sluice.api.MetricName;
 import io.sluice.core.time.Time;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -14,7 +17,9 @@ import java.util.function.DoubleSupplier;
  * Sensors are created once and recorded into; metrics are computed when read.
  *
  * <p>Thread-safe: sensors and metrics may be created from any thread (per-topic sensors appear on
- * first use) and read from any thread.
+ * first use) and read from any thread. Registering a metric, adding a reporter and closing are
+ * serialized on this object, so a reporter sees every metric exactly once, whether it existed
+ * before the reporter was added or appeared later.
  */
 public final class ProducerMetrics {
 
@@ -31,6 +36,10 @@ public final class ProducerMetrics {
     private final long windowMs;
     private final Map<String, Sensor> sensors = new ConcurrentHashMap<>();
     private final Map<MetricName, Metric> metrics = new ConcurrentHashMap<>();
+    /** Guarded by {@code this}. */
+    private final List<MetricsReporter> reporters = new ArrayList<>(1);
+    /** Guarded by {@code this}. */
+    private boolean closed;
 
     public ProducerMetrics(Time time, String clientId, int samples, long windowMs) {
         this.time = time;
@@ -75,7 +84,16 @@ public final class ProducerMetrics {
 
     /** Adds {@code <name>-rate}: recorded values per second over the sample window. */
     public void addRate(Sensor sensor, MetricName name) {
-        addStat(sensor, name, new SampledStat.Rate(samples, windowMs));
+        addRate(sensor, name, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Adds a rate of recorded values per {@code unit} of elapsed time over the sample window; with
+     * nanoseconds recorded and {@link TimeUnit#NANOSECONDS}, the fraction of time spent (Kafka's
+     * {@code bufferpool-wait-ratio}).
+     */
+    public void addRate(Sensor sensor, MetricName name, TimeUnit unit) {
+        addStat(sensor, name, new SampledStat.Rate(samples, windowMs, unit));
     }
 
     /** Adds {@code <name>-total}: everything recorded since start. */
@@ -113,8 +131,48 @@ public final class ProducerMetrics {
         register(name, () -> sensor.measure(stat, time.monotonicMs()));
     }
 
-    private void register(MetricName name, DoubleSupplier value) {
-        metrics.putIfAbsent(name, new Gauge(name, value));
+    /** A name in {@link #TOPIC_GROUP} with the client-id and topic tags. */
+    public MetricName topicMetric(String name, String topic, String description) {
+        return new MetricName(name, TOPIC_GROUP, description, tags("topic", topic));
+    }
+
+    /** A name in {@link #NODE_GROUP} with the client-id and node-id tags ({@code node-<id>}, as Kafka). */
+    public MetricName nodeMetric(String name, int nodeId, String description) {
+        return new MetricName(name, NODE_GROUP, description, tags("node-id", "node-" + nodeId));
+    }
+
+    /**
+     * Adds a reporter: it is told of every metric there is now, then of each new one, until
+     * {@link #close()}. Reporters are told on the thread that creates the metric (often the sender
+     * thread); they must be quick and must not throw.
+     */
+    public synchronized void addReporter(MetricsReporter reporter) {
+        if (closed) {
+            throw new IllegalStateException("The metrics of producer " + clientId + " are closed; no reporter can be added");
+        }
+        reporters.add(reporter);
+        reporter.init(List.copyOf(metrics.values()));
+    }
+
+    /** Closes the reporters (JMX: unregisters the MBeans). Metrics stay readable. Idempotent. */
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (MetricsReporter reporter : reporters) {
+            reporter.close();
+        }
+        reporters.clear();
+    }
+
+    private synchronized void register(MetricName name, DoubleSupplier value) {
+        Gauge gauge = new Gauge(name, value);
+        if (metrics.putIfAbsent(name, gauge) == null) {
+            for (MetricsReporter reporter : reporters) {
+                reporter.metricAdded(gauge);
+            }
+        }
     }
 
     /** A metric read through a supplier. */

@@ -1,49 +1,67 @@
 package io.sluice.core.metrics;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * A statistic over a sliding window made of {@code metrics.num.samples} samples of
- * {@code metrics.sample.window.ms} each, as Apache Kafka's {@code SampledStat}: old samples are
- * reset when time moves past them, so values reflect recent activity. Guarded by the sensor's lock.
+ * {@code metrics.sample.window.ms} each, with Apache Kafka's {@code SampledStat} rules, so that a
+ * value read here matches what the official client reports for the same events:
+ * <ul>
+ *   <li>a sample is complete once it is {@code windowMs} old; the next record starts a new one,
+ *       reusing the oldest slot (one slot more than {@code samples} is kept, for the sample that
+ *       overlaps the start of the window);</li>
+ *   <li>a sample whose last event is {@code samples × windowMs} old is reset when read, so values
+ *       reflect recent activity.</li>
+ * </ul>
+ * Guarded by the sensor's lock.
  */
 abstract class SampledStat implements Stat {
 
     private final long windowMs;
+    private final int samples;
     private final double initial;
+    /** Slot i is live when {@code i < used}; slots are created on demand as in Kafka. */
     private final double[] values;
     private final long[] counts;
     private final long[] starts;
+    private final long[] lastEvents;
+    private int used;
     private int current;
 
     SampledStat(int samples, long windowMs, double initial) {
-        this.windowMs = windowMs;
-        this.values = new double[samples];
-        this.counts = new long[samples];
-        this.starts = new long[samples];
-        for (int i = 0; i < samples; i++) {
-            values[i] = initial;
-            starts[i] = Long.MIN_VALUE;
+        if (samples < 1 || windowMs < 1) {
+            throw new IllegalArgumentException("metrics.num.samples must be >= 1 and metrics.sample.window.ms >= 1, got "
+                    + samples + " and " + windowMs);
         }
+        this.samples = samples;
+        this.windowMs = windowMs;
         this.initial = initial;
+        int slots = samples + 1;
+        this.values = new double[slots];
+        this.counts = new long[slots];
+        this.starts = new long[slots];
+        this.lastEvents = new long[slots];
     }
 
     @Override
     public final void record(double value, long nowMs) {
-        if (starts[current] == Long.MIN_VALUE) {
-            starts[current] = nowMs;
-        } else if (nowMs - starts[current] >= windowMs) {
-            current = (current + 1) % values.length;
-            values[current] = initial;
-            counts[current] = 0;
-            starts[current] = nowMs;
+        int s = currentSlot(nowMs);
+        if (nowMs - starts[s] >= windowMs) {
+            s = advance(nowMs);
         }
-        values[current] = combine(values[current], value);
-        counts[current]++;
+        values[s] = combine(values[s], value);
+        counts[s]++;
+        lastEvents[s] = nowMs;
     }
 
     @Override
     public final double measure(long nowMs) {
         purgeObsolete(nowMs);
-        return combineSamples(values, counts, nowMs);
+        double[] v = new double[used];
+        long[] c = new long[used];
+        System.arraycopy(values, 0, v, 0, used);
+        System.arraycopy(counts, 0, c, 0, used);
+        return combineSamples(v, c, nowMs);
     }
 
     /** Folds a value into a sample. */
@@ -52,30 +70,60 @@ abstract class SampledStat implements Stat {
     /** Folds the live samples into the metric value. */
     abstract double combineSamples(double[] sampleValues, long[] sampleCounts, long nowMs);
 
-    /** The time the live samples cover, at least {@code (samples - 1)} windows (Kafka's rate rule). */
-    final long elapsedMs(long nowMs) {
-        long oldest = Long.MAX_VALUE;
-        for (long s : starts) {
-            if (s != Long.MIN_VALUE) {
-                oldest = Math.min(oldest, s);
-            }
+    /**
+     * Kafka's {@code Rate.windowSize}: the time since the oldest sample started, plus the full
+     * windows missing to {@code samples - 1}, so that a rate read one second into a fresh window
+     * is not inflated; at least 1 ms.
+     */
+    final long windowSizeMs(long nowMs) {
+        purgeObsolete(nowMs);
+        long oldest = nowMs;
+        for (int i = 0; i < used; i++) {
+            oldest = Math.min(oldest, starts[i]);
         }
-        long elapsed = oldest == Long.MAX_VALUE ? 0 : nowMs - oldest;
-        return Math.max(elapsed, (values.length - 1) * windowMs);
+        long elapsed = nowMs - oldest;
+        long fullWindows = elapsed / windowMs;
+        long minFullWindows = samples - 1L;
+        if (fullWindows < minFullWindows) {
+            elapsed += (minFullWindows - fullWindows) * windowMs;
+        }
+        return Math.max(elapsed, 1);
+    }
+
+    private int currentSlot(long nowMs) {
+        if (used == 0) {
+            reset(0, nowMs);
+            used = 1;
+        }
+        return current;
+    }
+
+    private int advance(long nowMs) {
+        current = (current + 1) % values.length;
+        if (current >= used) {
+            used = current + 1;
+        }
+        reset(current, nowMs);
+        return current;
     }
 
     private void purgeObsolete(long nowMs) {
-        long expireAge = values.length * windowMs;
-        for (int i = 0; i < values.length; i++) {
-            if (starts[i] != Long.MIN_VALUE && nowMs - starts[i] >= expireAge) {
-                values[i] = initial;
-                counts[i] = 0;
-                starts[i] = Long.MIN_VALUE;
+        long expireAge = samples * windowMs;
+        for (int i = 0; i < used; i++) {
+            if (nowMs - lastEvents[i] >= expireAge) {
+                reset(i, nowMs);
             }
         }
     }
 
-    /** Average of recorded values in the window; NaN if none. */
+    private void reset(int slot, long nowMs) {
+        values[slot] = initial;
+        counts[slot] = 0;
+        starts[slot] = nowMs;
+        lastEvents[slot] = nowMs;
+    }
+
+    /** Average of recorded values in the window; NaN if none (Kafka's {@code Avg}). */
     static final class Avg extends SampledStat {
         Avg(int samples, long windowMs) {
             super(samples, windowMs, 0.0);
@@ -98,7 +146,7 @@ abstract class SampledStat implements Stat {
         }
     }
 
-    /** Maximum of recorded values in the window; NaN if none. */
+    /** Maximum of recorded values in the window; NaN if none (Kafka's {@code Max}). */
     static final class Max extends SampledStat {
         Max(int samples, long windowMs) {
             super(samples, windowMs, Double.NEGATIVE_INFINITY);
@@ -121,10 +169,17 @@ abstract class SampledStat implements Stat {
         }
     }
 
-    /** Sum of recorded values per second over the window (Kafka's {@code Rate}). */
+    /**
+     * Sum of recorded values per unit of elapsed time (Kafka's {@code Rate} over a windowed sum):
+     * per second for {@code *-rate} metrics; per nanosecond for a ratio of time, when the recorded
+     * values are nanoseconds ({@code bufferpool-wait-ratio}).
+     */
     static final class Rate extends SampledStat {
-        Rate(int samples, long windowMs) {
+        private final double unitsPerMs;
+
+        Rate(int samples, long windowMs, TimeUnit unit) {
             super(samples, windowMs, 0.0);
+            this.unitsPerMs = (double) unit.convert(1_000_000L, TimeUnit.MILLISECONDS) / 1_000_000L;
         }
 
         @Override
@@ -138,8 +193,7 @@ abstract class SampledStat implements Stat {
             for (double x : v) {
                 total += x;
             }
-            long elapsed = elapsedMs(nowMs);
-            return elapsed <= 0 ? 0.0 : total / (elapsed / 1000.0);
+            return total / (windowSizeMs(nowMs) * unitsPerMs);
         }
     }
 }

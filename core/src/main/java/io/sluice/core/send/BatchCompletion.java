@@ -76,7 +76,7 @@ final class BatchCompletion {
     /** The batch leaves flight; its records go on in smaller batches. */
     void split(ProducerBatch batch, BatchSplitter splitter, long nowMs) {
         inFlight.remove(batch);
-        metrics.retried(batch, nowMs);
+        metrics.split(batch, nowMs);
         splitter.splitAndReenqueue(batch, nowMs);
     }
 

@@ -8,11 +8,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The sender's measurements under Apache Kafka's metric names ({@code record-send-rate},
- * {@code batch-size-avg}, {@code request-latency-max}, ...), plus latency percentiles Kafka lacks.
- * Recorded per batch and per request, never per record. Sender thread (sensors are thread-safe).
+ * The sender's measurements under Apache Kafka's metric names, groups and tags
+ * ({@code record-send-rate}, {@code batch-size-avg}, {@code request-latency-max}, per topic
+ * {@code byte-rate} and {@code compression-rate}, per broker {@code request-latency-avg}), plus the
+ * latency percentiles Kafka lacks ({@code -p50}, {@code -p99}, {@code -p999}). Recorded per batch and
+ * per request, never per record, at the points where Kafka's {@code Sender} records them: a batch
+ * when it is drained into a request (its final, sealed size), a request when it is sent, latency
+ * and throttle time when its answer arrives.
+ *
+ * <p>Sender thread; {@link #recordSendError} also on user threads (sensors are thread-safe).
  */
 public final class SenderMetrics {
+
+    /** Kafka's sensor behind {@code record-error-rate}/{@code -total}, shared with send-time failures. */
+    static final String ERROR_SENSOR = "record-error";
 
     private final ProducerMetrics metrics;
     private final Sensor batchSize;
@@ -22,16 +31,17 @@ public final class SenderMetrics {
     private final Sensor recordsSent;
     private final Sensor retries;
     private final Sensor errors;
+    private final Sensor splits;
     private final Sensor requestLatency;
     private final Sensor throttleTime;
     private final Sensor requests;
 
     public SenderMetrics(ProducerMetrics metrics) {
         this.metrics = metrics;
-        batchSize = sensor("batch-size", "avg", "The average number of bytes sent per partition per request.",
-                "max", "The max number of bytes sent per partition per request.");
-        compressionRate = sensor("compression-rate", "avg", "The average compression rate of record batches "
-                + "(compressed size / uncompressed size).");
+        batchSize = sensor("batch-size", "avg", "The average number of bytes sent per partition per-request.",
+                "max", "The max number of bytes sent per partition per-request.");
+        compressionRate = sensor("compression-rate", "avg", "The average compression rate of record batches, defined as "
+                + "the average ratio of the compressed batch size over the uncompressed size.");
         queueTime = sensor("record-queue-time", "avg", "The average time in ms record batches spent in the send buffer.",
                 "max", "The maximum time in ms record batches spent in the send buffer.");
         percentiles(queueTime, "record-queue-time", "time in ms record batches spent in the send buffer");
@@ -40,8 +50,10 @@ public final class SenderMetrics {
                 "total", "The total number of records sent.");
         retries = sensor("record-retry", "rate", "The average per-second number of retried record sends.",
                 "total", "The total number of retried record sends.");
-        errors = sensor("record-error", "rate", "The average per-second number of record sends that resulted in errors.",
+        errors = sensor(ERROR_SENSOR, "rate", "The average per-second number of record sends that resulted in errors.",
                 "total", "The total number of record sends that resulted in errors.");
+        splits = sensor("batch-split", "rate", "The average number of batch splits per second.",
+                "total", "The total number of batch splits.");
         requestLatency = sensor("request-latency", "avg", "The average request latency in ms.",
                 "max", "The maximum request latency in ms.");
         percentiles(requestLatency, "request-latency", "request latency in ms");
@@ -51,14 +63,25 @@ public final class SenderMetrics {
                 "total", "The total number of produce requests sent.");
     }
 
-    /** A batch left the queue for a request. */
+    /**
+     * A send that failed before its record was buffered (serialization, metadata or memory wait,
+     * size): counted in {@code record-error-*} as Kafka's {@code KafkaProducer.doSend} does.
+     */
+    public static void recordSendError(ProducerMetrics metrics, long nowMs) {
+        metrics.sensor(ERROR_SENSOR).record(1, nowMs);
+    }
+
+    /** A sealed batch left the queue for a request. */
     void batchDrained(ProducerBatch batch, long nowMs) {
-        batchSize.record(batch.estimatedSizeInBytes(), nowMs);
+        String topic = batch.topicPartition().topic();
+        int size = batch.estimatedSizeInBytes(); // sealed: the exact size on the wire
+        batchSize.record(size, nowMs);
         compressionRate.record(batch.compressionRatio(), nowMs);
         queueTime.record(Math.max(0, batch.drainedMs() - batch.createdMs()), nowMs);
         recordsSent.record(batch.recordCount(), nowMs);
-        topicSensor(batch.topicPartition().topic(), "record-send", batch.recordCount(), nowMs);
-        topicSensor(batch.topicPartition().topic(), "byte", batch.estimatedSizeInBytes(), nowMs);
+        topicSensor(topic, TopicStat.RECORD_SEND).record(batch.recordCount(), nowMs);
+        topicSensor(topic, TopicStat.BYTE).record(size, nowMs);
+        topicSensor(topic, TopicStat.COMPRESSION_RATE).record(batch.compressionRatio(), nowMs);
     }
 
     void requestSent(int records, long nowMs) {
@@ -68,12 +91,17 @@ public final class SenderMetrics {
 
     void retried(ProducerBatch batch, long nowMs) {
         retries.record(batch.recordCount(), nowMs);
-        topicSensor(batch.topicPartition().topic(), "record-retry", batch.recordCount(), nowMs);
+        topicSensor(batch.topicPartition().topic(), TopicStat.RECORD_RETRY).record(batch.recordCount(), nowMs);
+    }
+
+    /** A batch too large for the broker goes on as smaller batches (Kafka's {@code batch-split-*}, not a retry). */
+    void split(ProducerBatch batch, long nowMs) {
+        splits.record(1, nowMs);
     }
 
     void failed(ProducerBatch batch, long nowMs) {
         errors.record(batch.recordCount(), nowMs);
-        topicSensor(batch.topicPartition().topic(), "record-error", batch.recordCount(), nowMs);
+        topicSensor(batch.topicPartition().topic(), TopicStat.RECORD_ERROR).record(batch.recordCount(), nowMs);
     }
 
     void response(int nodeId, long latencyMs, int throttleMs, long nowMs) {
@@ -82,35 +110,57 @@ public final class SenderMetrics {
         nodeLatency(nodeId).record(latencyMs, nowMs);
     }
 
+    /** Kafka's per-broker request latency (group {@code producer-node-metrics}, tag {@code node-id=node-<id>}). */
     private Sensor nodeLatency(int nodeId) {
         String name = "node-" + nodeId + ".latency";
-        boolean existed = metrics.hasSensor(name);
+        if (metrics.hasSensor(name)) {
+            return metrics.sensor(name);
+        }
         Sensor s = metrics.sensor(name);
-        if (!existed) {
-            Map<String, String> tags = metrics.tags("node-id", "node-" + nodeId);
-            metrics.addAvg(s, new MetricName("request-latency-avg", ProducerMetrics.NODE_GROUP, "The average request latency in ms.", tags));
-            metrics.addMax(s, new MetricName("request-latency-max", ProducerMetrics.NODE_GROUP, "The maximum request latency in ms.", tags));
-            Map<MetricName, Double> q = new LinkedHashMap<>();
-            q.put(new MetricName("request-latency-p50", ProducerMetrics.NODE_GROUP, "Median request latency in ms.", tags), 0.50);
-            q.put(new MetricName("request-latency-p99", ProducerMetrics.NODE_GROUP, "99th percentile request latency in ms.", tags), 0.99);
-            q.put(new MetricName("request-latency-p999", ProducerMetrics.NODE_GROUP, "99.9th percentile request latency in ms.", tags), 0.999);
-            metrics.addPercentiles(s, q);
+        metrics.addAvg(s, metrics.nodeMetric("request-latency-avg", nodeId, "The average request latency in ms."));
+        metrics.addMax(s, metrics.nodeMetric("request-latency-max", nodeId, "The maximum request latency in ms."));
+        Map<MetricName, Double> q = new LinkedHashMap<>();
+        q.put(metrics.nodeMetric("request-latency-p50", nodeId, "Median request latency in ms."), 0.50);
+        q.put(metrics.nodeMetric("request-latency-p99", nodeId, "99th percentile request latency in ms."), 0.99);
+        q.put(metrics.nodeMetric("request-latency-p999", nodeId, "99.9th percentile request latency in ms."), 0.999);
+        metrics.addPercentiles(s, q);
+        return s;
+    }
+
+    /** Kafka's per-topic sensors ({@code topic.<topic>.<stat>}), created on the topic's first use. */
+    private Sensor topicSensor(String topic, TopicStat stat) {
+        String name = "topic." + topic + "." + stat.sensorSuffix;
+        if (metrics.hasSensor(name)) {
+            return metrics.sensor(name);
+        }
+        Sensor s = metrics.sensor(name);
+        if (stat == TopicStat.COMPRESSION_RATE) {
+            metrics.addAvg(s, metrics.topicMetric("compression-rate", topic, stat.doc));
+        } else {
+            metrics.addRate(s, metrics.topicMetric(stat.base + "-rate", topic, "The average " + stat.doc + " per second for a topic."));
+            metrics.addTotal(s, metrics.topicMetric(stat.base + "-total", topic, "The total " + stat.doc + " for a topic."));
         }
         return s;
     }
 
-    private void topicSensor(String topic, String base, double value, long nowMs) {
-        String name = "topic." + topic + "." + base;
-        boolean existed = metrics.hasSensor(name);
-        Sensor s = metrics.sensor(name);
-        if (!existed) {
-            Map<String, String> tags = metrics.tags("topic", topic);
-            metrics.addRate(s, new MetricName(base + "-rate", ProducerMetrics.TOPIC_GROUP,
-                    "The average per-second " + base + " count of topic " + topic + ".", tags));
-            metrics.addTotal(s, new MetricName(base + "-total", ProducerMetrics.TOPIC_GROUP,
-                    "The total " + base + " count of topic " + topic + ".", tags));
+    /** The per-topic statistics Kafka keeps, with its names. */
+    private enum TopicStat {
+        RECORD_SEND("record-send", "records-sent", "number of records sent"),
+        BYTE("byte", "bytes", "number of bytes sent"),
+        COMPRESSION_RATE("compression-rate", "compression-rate", "The average compression rate of record batches for a topic, "
+                + "defined as the average ratio of the compressed batch size over the uncompressed size."),
+        RECORD_RETRY("record-retry", "record-retries", "number of retried record sends"),
+        RECORD_ERROR("record-error", "record-errors", "number of record sends that resulted in errors");
+
+        final String base;
+        final String sensorSuffix;
+        final String doc;
+
+        TopicStat(String base, String sensorSuffix, String doc) {
+            this.base = base;
+            this.sensorSuffix = sensorSuffix;
+            this.doc = doc;
         }
-        s.record(value, nowMs);
     }
 
     /** A sensor with Kafka-named stats: pairs of (suffix, description). */

@@ -34,6 +34,7 @@ final class SenderHarness {
     final ManualTime time = new ManualTime();
     final ScriptedClient client = new ScriptedClient();
     final Map<TopicPartition, Node> leaders = new HashMap<>();
+    final ProducerMetrics metrics = new ProducerMetrics(time, "test", 2, 30_000);
     final BufferPool pool;
     final RecordAccumulator accumulator;
     final Sender sender;
@@ -45,7 +46,7 @@ final class SenderHarness {
                 new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), BatchCompression.NONE, false, false, false), pool);
         sender = new Sender(client, accumulator, new Cluster(), delivery,
                 new SenderConfig(acks, 1 << 20, 30_000, retries, deliveryTimeoutMs),
-                new SenderMetrics(new ProducerMetrics(time, "test", 2, 30_000)), (m, e, h, c) -> { },
+                new SenderMetrics(metrics), (m, e, h, c) -> { },
                 accumulator::splitAndReenqueue, time);
     }
 
