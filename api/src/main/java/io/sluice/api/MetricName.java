@@ -7,6 +7,9 @@ import java.util.Objects;
  * The name of a metric, with Apache Kafka's naming so that dashboards map one to one:
  * a name such as {@code record-send-rate}, a group such as {@code producer-metrics}, and tags
  * such as {@code client-id}, {@code topic} or {@code node-id}.
+ *
+ * <p>As in Kafka, two names are equal when name, group and tags are: the description is not part of
+ * the identity, so a metric can be looked up without knowing its wording.
  */
 public record MetricName(String name, String group, String description, Map<String, String> tags) {
 
@@ -15,5 +18,16 @@ public record MetricName(String name, String group, String description, Map<Stri
         Objects.requireNonNull(group, "group");
         description = description == null ? "" : description;
         tags = Map.copyOf(tags);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MetricName other && name.equals(other.name) && group.equals(other.group)
+                && tags.equals(other.tags);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, group, tags);
     }
 }
