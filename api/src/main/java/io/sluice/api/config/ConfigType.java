@@ -23,7 +23,7 @@ public enum ConfigType {
     DOUBLE,
     /**
      * A comma-separated list of strings, or a {@code List} of strings or classes (classes become
-     * their names); parsed to an unmodifiable {@code List<String>}, empty entries dropped.
+     * their names); parsed to an unmodifiable {@code List<String>} (empty entries of the text are dropped).
      */
     LIST,
     /** A class name, or a short plugin name, or (in a {@code Map}) a {@code Class} or an instance. */
