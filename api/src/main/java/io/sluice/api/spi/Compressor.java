@@ -24,32 +24,34 @@ import java.nio.ByteBuffer;
  */
 public interface Compressor extends Plugin {
 
-    /** The name used in {@code compression.type}, e.g. {@code lz4}. */
+    /** {@return the name used in {@code compression.type}, e.g. {@code lz4}} */
     @Override
     String name();
 
     /**
      * Kafka's codec id written into bits 0-2 of the batch attributes:
      * 0 none, 1 gzip, 2 snappy, 3 lz4, 4 zstd.
+     *
+     * @return the id; brokers and consumers decode the batch with the codec of this id
      */
     byte id();
 
-    /** Whether the codec has levels ({@code compression.<name>.level}). */
+    /** {@return whether the codec has levels ({@code compression.<name>.level}); {@code false} by default} */
     default boolean hasLevels() {
         return false;
     }
 
-    /** The level used when none is configured; meaningful only if {@link #hasLevels()}. */
+    /** {@return the level used when none is configured; meaningful only if {@link #hasLevels()}} */
     default int defaultLevel() {
         return 0;
     }
 
-    /** The smallest valid level; meaningful only if {@link #hasLevels()}. */
+    /** {@return the smallest valid level; meaningful only if {@link #hasLevels()}} */
     default int minLevel() {
         return 0;
     }
 
-    /** The largest valid level; meaningful only if {@link #hasLevels()}. */
+    /** {@return the largest valid level; meaningful only if {@link #hasLevels()}} */
     default int maxLevel() {
         return 0;
     }
@@ -58,17 +60,30 @@ public interface Compressor extends Plugin {
      * A stream that compresses what is written to it into {@code out}. Closing it completes the
      * frame and closes {@code out}.
      *
+     * @param out   where the compressed frame goes
      * @param level the level, already validated against {@link #minLevel()}..{@link #maxLevel()}
      *              (or {@link #defaultLevel()})
+     * @return a new stream, used for one frame by one thread at a time
+     * @throws IOException if the frame cannot be started, e.g. writing its header to {@code out} fails
      */
     OutputStream compress(OutputStream out, int level) throws IOException;
 
-    /** A stream that yields the decompressed bytes of the frame(s) read from {@code in}. */
+    /**
+     * A stream that yields the decompressed bytes of the frame(s) read from {@code in}. Reading it
+     * throws {@code IOException} if the data is not valid for this codec.
+     *
+     * @param in the compressed bytes: one or more complete frames
+     * @return a new stream, used by one thread at a time
+     * @throws IOException if {@code in} does not start with a valid frame header, or cannot be read
+     */
     InputStream decompress(InputStream in) throws IOException;
 
     /**
      * An upper bound of the bytes {@link #compress(ByteBuffer, ByteBuffer, int)} writes for
      * {@code sourceLength} input bytes, frame overhead included. The default is conservative.
+     *
+     * @param sourceLength the number of bytes to compress, not negative
+     * @return the largest possible size of the compressed frame, in bytes
      */
     default int maxCompressedLength(int sourceLength) {
         return sourceLength + sourceLength / 8 + 1024;
@@ -78,8 +93,12 @@ public interface Compressor extends Plugin {
      * Compresses the remaining bytes of {@code source} into {@code target} as one complete frame,
      * advancing both positions.
      *
+     * @param source the bytes to compress, from position to limit
      * @param target has at least {@link #maxCompressedLength(int) maxCompressedLength(source.remaining())} bytes remaining
+     * @param level  the level, validated as for {@link #compress(OutputStream, int)}
      * @return the number of bytes written
+     * @throws UncheckedIOException if the codec fails, naming it
+     * @throws java.nio.BufferOverflowException if {@code target} is too small (the default implementation)
      */
     default int compress(ByteBuffer source, ByteBuffer target, int level) {
         int start = target.position();
@@ -104,6 +123,10 @@ public interface Compressor extends Plugin {
     /**
      * Decompresses the remaining bytes of {@code source} (one or more complete frames) and returns
      * them as a new heap buffer, positioned at 0. Advances {@code source} to its limit.
+     *
+     * @param source the compressed bytes, from position to limit
+     * @return the decompressed bytes, from position 0 to the limit
+     * @throws UncheckedIOException if the data is not valid for this codec, naming it
      */
     default ByteBuffer decompress(ByteBuffer source) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, source.remaining() * 2));
@@ -119,6 +142,10 @@ public interface Compressor extends Plugin {
     final class ByteBufferOutputStream extends OutputStream {
         private final ByteBuffer target;
 
+        /**
+         * @param target the buffer to write to, from its position; written bytes advance the position,
+         *               and a write beyond its limit throws {@link java.nio.BufferOverflowException}
+         */
         public ByteBufferOutputStream(ByteBuffer target) {
             this.target = target;
         }
@@ -138,6 +165,9 @@ public interface Compressor extends Plugin {
     final class ByteBufferInputStream extends InputStream {
         private final ByteBuffer source;
 
+        /**
+         * @param source the buffer to read, from its position to its limit; reads advance the position
+         */
         public ByteBufferInputStream(ByteBuffer source) {
             this.source = source;
         }

@@ -9,20 +9,27 @@ import io.sluice.api.Headers;
  */
 public interface PartitionerRecord {
 
+    /** {@return the record's topic, never {@code null}} */
     String topic();
 
-    /** The key object, or {@code null}. */
+    /** {@return the key object as the user gave it, or {@code null}} */
     Object key();
 
-    /** The serialized key, or {@code null} if the key is null. Do not modify. */
+    /**
+     * {@return the serialized key, or {@code null} if the key serialized to null} Do not modify: the
+     * same bytes are written to the batch.
+     */
     byte[] keyBytes();
 
-    /** The value object, or {@code null}. */
+    /** {@return the value object as the user gave it, or {@code null}} */
     Object value();
 
-    /** The serialized value, or {@code null} if the value is null. Do not modify. */
+    /**
+     * {@return the serialized value, or {@code null} if the value serialized to null} Do not modify:
+     * the same bytes are written to the batch.
+     */
     byte[] valueBytes();
 
-    /** The record's headers (read-only). */
+    /** {@return the record's headers, read-only; never {@code null}} */
     Headers headers();
 }

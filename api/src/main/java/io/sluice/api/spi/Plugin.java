@@ -18,6 +18,8 @@ public interface Plugin extends AutoCloseable {
      * The short name that selects this plugin in configuration, e.g. {@code zstd} or
      * {@code round-robin}. Unique among the providers of one SPI; lower case with dashes by
      * convention. Defaults to the class name.
+     *
+     * @return the short name, never {@code null}
      */
     default String name() {
         return getClass().getName();
@@ -28,6 +30,10 @@ public interface Plugin extends AutoCloseable {
      * plugin may read its own keys). Called once, before any other method, on the thread that
      * creates the producer.
      *
+     * @param configs the producer's configuration, read-only: the keys of
+     *                {@link io.sluice.api.config.ProducerConfig} with their parsed values (e.g. an
+     *                {@code Integer} for {@code batch.size}), and every other key the user gave, as given.
+     *                A key that neither the producer nor any plugin reads is logged as unused.
      * @throws io.sluice.api.errors.ConfigException if the plugin's own settings are invalid;
      *         the producer's construction then fails with it
      */

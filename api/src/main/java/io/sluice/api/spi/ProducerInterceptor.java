@@ -21,6 +21,7 @@ public interface ProducerInterceptor<K, V> extends Plugin {
     /**
      * Called before the key and value are serialized and the partition is chosen.
      *
+     * @param record the record given to {@code send}, or the one the previous interceptor returned
      * @return the record to send: this one, or a replacement
      */
     ProducerRecord<K, V> onSend(ProducerRecord<K, V> record);
@@ -33,7 +34,15 @@ public interface ProducerInterceptor<K, V> extends Plugin {
      */
     void onAcknowledgement(RecordMetadata metadata, Exception exception);
 
-    /** Like {@link #onAcknowledgement(RecordMetadata, Exception)}, with the record's headers. */
+    /**
+     * Like {@link #onAcknowledgement(RecordMetadata, Exception)}, with the record's headers. The
+     * default calls the two-argument method; override this one to read headers.
+     *
+     * @param metadata  the record's metadata (offset -1 on failure)
+     * @param exception null on success
+     * @param headers   the record's headers, read-only; may be {@code null} when the producer did not
+     *                  keep them
+     */
     default void onAcknowledgement(RecordMetadata metadata, Exception exception, Headers headers) {
         onAcknowledgement(metadata, exception);
     }
