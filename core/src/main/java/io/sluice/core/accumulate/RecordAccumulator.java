@@ -232,12 +232,13 @@ public final class RecordAccumulator {
         for (List<ProducerBatch> batches : drained.values()) {
             for (ProducerBatch batch : batches) {
                 boolean first = !batch.isClosed();
+                boolean full = batch.isFull(); // before sealing, which makes every batch "full"
                 stamper.stamp(batch, sealScratch);
                 if (first) {
                     ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
                             batch.compressionRatio());
                 }
-                batch.onDrained(nowMs);
+                batch.onDrained(nowMs, full);
             }
         }
         return drained;
