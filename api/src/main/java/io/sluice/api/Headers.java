@@ -9,24 +9,53 @@ package io.sluice.api;
  */
 public interface Headers extends Iterable<Header> {
 
-    /** Adds a header. @throws IllegalStateException if the headers are read-only */
+    /**
+     * Adds a header after the existing ones; a header with the same key stays.
+     *
+     * @param header the header, not {@code null}
+     * @return these headers, for chaining
+     * @throws IllegalStateException if the headers are read-only
+     * @throws NullPointerException if {@code header} is null
+     */
     Headers add(Header header);
 
-    /** Adds a header. @throws IllegalStateException if the headers are read-only */
+    /**
+     * Adds a header after the existing ones; a header with the same key stays.
+     *
+     * @param key   the key, not {@code null}
+     * @param value the value, or {@code null}; not copied, so do not modify it afterwards
+     * @return these headers, for chaining
+     * @throws IllegalStateException if the headers are read-only
+     * @throws NullPointerException if {@code key} is null
+     */
     Headers add(String key, byte[] value);
 
-    /** Removes every header with this key. @throws IllegalStateException if read-only */
+    /**
+     * Removes every header with this key; does nothing if there is none.
+     *
+     * @param key the key to remove
+     * @return these headers, for chaining
+     * @throws IllegalStateException if the headers are read-only
+     */
     Headers remove(String key);
 
-    /** The last header with this key, or {@code null}. */
+    /**
+     * {@return the last header with this key (the one added most recently), or {@code null} if there is none}
+     *
+     * @param key the key to look up
+     */
     Header lastHeader(String key);
 
-    /** Every header with this key, in insertion order. */
+    /**
+     * {@return every header with this key, in insertion order; empty if there is none}
+     *
+     * @param key the key to look up
+     */
     Iterable<Header> headers(String key);
 
-    /** A copy of all headers, in insertion order. */
+    /** {@return a copy of all headers, in insertion order; changing the array does not change the headers} */
     Header[] toArray();
 
-    /** The number of headers. */
+    /** {@return the number of headers, duplicates of a key counted one by one} */
     int size();
 }

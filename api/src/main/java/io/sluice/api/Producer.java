@@ -42,13 +42,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface Producer<K, V> extends AutoCloseable {
 
-    /** Same as {@code send(record, null)}. */
+    /**
+     * Same as {@code send(record, null)}: sends a record asynchronously, without a callback.
+     *
+     * @param record the record, not {@code null}
+     * @return a future completed on the sender thread with the record's metadata, or exceptionally
+     * @see #send(ProducerRecord, Callback)
+     */
     CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record);
 
     /**
      * Sends a record asynchronously.
      *
-     * @param record   the record
+     * @param record   the record, not {@code null}
      * @param callback told once when the record is acknowledged or has failed; may be null
      * @return a future completed on the sender thread with the record's metadata, or exceptionally
      * @throws IllegalStateException after {@link #close()}
@@ -66,6 +72,11 @@ public interface Producer<K, V> extends AutoCloseable {
      * buffer memory, this fails at once with {@link io.sluice.api.errors.WouldBlockException}
      * (given to the callback and thrown), naming what was missing. Meant for event loops.
      *
+     * @param record   the record, not {@code null}
+     * @param callback told once when the record is acknowledged or has failed; may be null
+     * @return a future completed on the sender thread with the record's metadata, or exceptionally
+     * @throws io.sluice.api.errors.WouldBlockException if the topic's metadata is not known yet or
+     *         {@code buffer.memory} is used up; nothing was sent
      * @see #send(ProducerRecord, Callback)
      */
     CompletableFuture<RecordMetadata> trySend(ProducerRecord<K, V> record, Callback callback);
@@ -81,12 +92,26 @@ public interface Producer<K, V> extends AutoCloseable {
 
     /**
      * The partitions of a topic, fetching metadata if needed (blocking up to {@code max.block.ms}).
+     * Also a way to warm up: once it returns, a {@code send} to the topic does not wait for metadata.
      *
-     * @throws io.sluice.api.errors.TimeoutException if the metadata does not arrive in time
+     * @param topic the topic, not {@code null}
+     * @return the topic's partitions as the latest metadata describes them, in partition order;
+     *         unmodifiable
+     * @throws io.sluice.api.errors.TimeoutException if the metadata does not arrive in time, e.g.
+     *         because the topic does not exist and is not created automatically
+     * @throws io.sluice.api.errors.TopicAuthorizationException if the broker refuses this client the topic
+     * @throws io.sluice.api.errors.InvalidTopicException if the topic name is not valid
+     * @throws IllegalStateException after {@link #close()}
+     * @throws io.sluice.api.errors.InterruptException if interrupted while waiting
      */
     List<PartitionInfo> partitionsFor(String topic);
 
-    /** The producer's metrics, with Apache Kafka's names. */
+    /**
+     * The producer's metrics, with Apache Kafka's names. Safe to call from any thread.
+     *
+     * @return an unmodifiable, live view: metrics added later (e.g. a broker's request latency, from
+     *         its first response on) appear in it, and each value is computed when read
+     */
     Map<MetricName, ? extends Metric> metrics();
 
     /**
@@ -101,6 +126,12 @@ public interface Producer<K, V> extends AutoCloseable {
      * what is still pending then fails with {@link io.sluice.api.errors.ProducerClosedException}.
      * {@code Duration.ZERO} fails pending records at once. Called from a callback, it does not
      * wait (the sender thread cannot wait for itself) and behaves like {@code Duration.ZERO}.
+     * Closing a closed producer does nothing.
+     *
+     * @param timeout how long to wait for buffered records; not negative
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws io.sluice.api.errors.InterruptException if interrupted while waiting; pending records
+     *         are then failed and the resources released in the background
      */
     void close(Duration timeout);
 }

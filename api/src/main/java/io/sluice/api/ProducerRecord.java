@@ -29,7 +29,17 @@ public final class ProducerRecord<K, V> {
     private final Headers headers;
 
     /**
+     * A record with every field given.
+     *
+     * @param topic     the topic to write to, not {@code null}
+     * @param partition the partition, or {@code null} to let the partitioner choose
+     * @param timestamp milliseconds since the epoch, or {@code null} for the producer's clock at {@code send}
+     * @param key       the key, or {@code null} (the default partitioner then uses uniform sticky partitioning)
+     * @param value     the value, or {@code null} (a tombstone on a compacted topic)
+     * @param headers   the headers, or {@code null} for none; a {@link RecordHeaders} is used as is
+     *                  (and becomes read-only on {@code send}), any other iterable is copied
      * @throws IllegalArgumentException if topic is null, partition is negative or timestamp is negative
+     * @throws NullPointerException if {@code headers} yields a null header
      */
     public ProducerRecord(String topic, Integer partition, Long timestamp, K key, V value, Iterable<Header> headers) {
         if (topic == null) {
@@ -51,48 +61,104 @@ public final class ProducerRecord<K, V> {
         this.headers = headers instanceof RecordHeaders rh ? rh : new RecordHeaders(headers);
     }
 
+    /**
+     * A record without headers.
+     *
+     * @param topic     the topic to write to, not {@code null}
+     * @param partition the partition, or {@code null} to let the partitioner choose
+     * @param timestamp milliseconds since the epoch, or {@code null} for the producer's clock at {@code send}
+     * @param key       the key, or {@code null}
+     * @param value     the value, or {@code null}
+     * @throws IllegalArgumentException if topic is null, partition is negative or timestamp is negative
+     */
     public ProducerRecord(String topic, Integer partition, Long timestamp, K key, V value) {
         this(topic, partition, timestamp, key, value, null);
     }
 
+    /**
+     * A record timestamped by the producer's clock at {@code send}.
+     *
+     * @param topic     the topic to write to, not {@code null}
+     * @param partition the partition, or {@code null} to let the partitioner choose
+     * @param key       the key, or {@code null}
+     * @param value     the value, or {@code null}
+     * @param headers   the headers, or {@code null} for none
+     * @throws IllegalArgumentException if topic is null or partition is negative
+     * @throws NullPointerException if {@code headers} yields a null header
+     */
     public ProducerRecord(String topic, Integer partition, K key, V value, Iterable<Header> headers) {
         this(topic, partition, null, key, value, headers);
     }
 
+    /**
+     * A record without headers, timestamped by the producer's clock at {@code send}.
+     *
+     * @param topic     the topic to write to, not {@code null}
+     * @param partition the partition, or {@code null} to let the partitioner choose
+     * @param key       the key, or {@code null}
+     * @param value     the value, or {@code null}
+     * @throws IllegalArgumentException if topic is null or partition is negative
+     */
     public ProducerRecord(String topic, Integer partition, K key, V value) {
         this(topic, partition, null, key, value, null);
     }
 
+    /**
+     * A keyed record: the partitioner chooses the partition (by default from the key's murmur2
+     * hash), the producer's clock at {@code send} the timestamp.
+     *
+     * @param topic the topic to write to, not {@code null}
+     * @param key   the key, or {@code null}
+     * @param value the value, or {@code null}
+     * @throws IllegalArgumentException if topic is null
+     */
     public ProducerRecord(String topic, K key, V value) {
         this(topic, null, null, key, value, null);
     }
 
+    /**
+     * A record without key: spread by uniform sticky partitioning unless a custom partitioner
+     * decides, timestamped by the producer's clock at {@code send}.
+     *
+     * @param topic the topic to write to, not {@code null}
+     * @param value the value, or {@code null}
+     * @throws IllegalArgumentException if topic is null
+     */
     public ProducerRecord(String topic, V value) {
         this(topic, null, null, null, value, null);
     }
 
+    /** {@return the topic to write to, never {@code null}} */
     public String topic() {
         return topic;
     }
 
-    /** The explicit partition, or {@code null} to let the partitioner choose. */
+    /** {@return the explicit partition, or {@code null} to let the partitioner choose} */
     public Integer partition() {
         return partition;
     }
 
-    /** The timestamp in milliseconds since the epoch, or {@code null} for "now". */
+    /** {@return the timestamp in milliseconds since the epoch, or {@code null} for "now"} */
     public Long timestamp() {
         return timestamp;
     }
 
+    /** {@return the key as given, before serialization; may be {@code null}} */
     public K key() {
         return key;
     }
 
+    /** {@return the value as given, before serialization; may be {@code null}} */
     public V value() {
         return value;
     }
 
+    /**
+     * The record's headers, never {@code null} (empty if none were given). They may be changed
+     * until the record is sent; from then on they are read-only.
+     *
+     * @return the headers, the same instance on every call
+     */
     public Headers headers() {
         return headers;
     }

@@ -13,13 +13,21 @@ public final class RecordHeader implements Header {
     /**
      * @param key   non-null header key
      * @param value the value; {@code null} is allowed. The array is not copied: do not modify it.
+     * @throws NullPointerException if {@code key} is null
      */
     public RecordHeader(String key, byte[] value) {
         this.key = Objects.requireNonNull(key, "Header key cannot be null");
         this.value = value;
     }
 
-    /** A header whose value is the UTF-8 encoding of {@code value}. */
+    /**
+     * A header whose value is the UTF-8 encoding of {@code value}.
+     *
+     * @param key   non-null header key
+     * @param value the value as text, or {@code null} for a null value
+     * @return a new header
+     * @throws NullPointerException if {@code key} is null
+     */
     public static RecordHeader ofString(String key, String value) {
         return new RecordHeader(key, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }

@@ -17,10 +17,18 @@ public final class RecordHeaders implements Headers {
     private final List<Header> headers;
     private volatile boolean readOnly;
 
+    /** Empty, writable headers. */
     public RecordHeaders() {
         this.headers = new ArrayList<>(4);
     }
 
+    /**
+     * Writable headers holding the given ones, in iteration order. The {@link Header} objects are
+     * shared, not copied; the iterable is not kept.
+     *
+     * @param headers the headers to start with, or {@code null} for none
+     * @throws NullPointerException if {@code headers} yields a null header
+     */
     public RecordHeaders(Iterable<Header> headers) {
         this();
         if (headers != null) {
@@ -30,6 +38,13 @@ public final class RecordHeaders implements Headers {
         }
     }
 
+    /**
+     * Writable headers holding the given ones, in array order. The {@link Header} objects are
+     * shared, not copied; the array is not kept.
+     *
+     * @param headers the headers to start with, or {@code null} for none
+     * @throws NullPointerException if the array holds a null header
+     */
     public RecordHeaders(Header[] headers) {
         this(headers == null ? null : Arrays.asList(headers));
     }
@@ -86,7 +101,13 @@ public final class RecordHeaders implements Headers {
         return headers.size();
     }
 
-    /** The header at {@code index}, for allocation-free iteration by the producer. */
+    /**
+     * The header at {@code index}, for allocation-free iteration by the producer.
+     *
+     * @param index the position in insertion order, {@code 0 <= index < size()}
+     * @return the header at that position
+     * @throws IndexOutOfBoundsException if {@code index} is out of range
+     */
     public Header get(int index) {
         return headers.get(index);
     }
@@ -113,6 +134,11 @@ public final class RecordHeaders implements Headers {
         readOnly = true;
     }
 
+    /**
+     * Whether these headers are read-only, i.e. their record was sent. Safe to call from any thread.
+     *
+     * @return {@code true} once {@link #setReadOnly()} was called; never {@code false} again after that
+     */
     public boolean isReadOnly() {
         return readOnly;
     }

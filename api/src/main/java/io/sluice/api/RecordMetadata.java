@@ -22,6 +22,17 @@ public final class RecordMetadata {
     private final int serializedKeySize;
     private final int serializedValueSize;
 
+    /**
+     * Metadata as the producer reports it; user code rarely makes one (tests and interceptors may).
+     * No value is checked.
+     *
+     * @param topicPartition      where the record went, not {@code null}; partition -1 if the record
+     *                            failed before one was chosen
+     * @param offset              the record's offset, or {@link #UNKNOWN_OFFSET}
+     * @param timestamp           the record's timestamp (ms since the epoch), or {@link #NO_TIMESTAMP}
+     * @param serializedKeySize   bytes of the serialized key, or {@link #NULL_SIZE}
+     * @param serializedValueSize bytes of the serialized value, or {@link #NULL_SIZE}
+     */
     public RecordMetadata(TopicPartition topicPartition, long offset, long timestamp,
                           int serializedKeySize, int serializedValueSize) {
         this.topicPartition = topicPartition;
@@ -31,42 +42,53 @@ public final class RecordMetadata {
         this.serializedValueSize = serializedValueSize;
     }
 
+    /** {@return the record's topic, never {@code null}} */
     public String topic() {
         return topicPartition.topic();
     }
 
+    /** {@return the record's partition, or -1 if it failed before a partition was chosen} */
     public int partition() {
         return topicPartition.partition();
     }
 
+    /** {@return the record's topic and partition together, never {@code null}} */
     public TopicPartition topicPartition() {
         return topicPartition;
     }
 
+    /**
+     * {@return whether the broker reported an offset} {@code false} with {@code acks=0}, on failure,
+     * and for a duplicate batch.
+     */
     public boolean hasOffset() {
         return offset >= 0;
     }
 
-    /** The record's offset in its partition, or {@link #UNKNOWN_OFFSET}. */
+    /** {@return the record's offset in its partition, or {@link #UNKNOWN_OFFSET}} */
     public long offset() {
         return offset;
     }
 
+    /**
+     * {@return whether the timestamp is known} {@code false} only for a record that failed before it
+     * was buffered (while {@code send} ran).
+     */
     public boolean hasTimestamp() {
         return timestamp >= 0;
     }
 
-    /** The record's timestamp, or {@link #NO_TIMESTAMP}. */
+    /** {@return the record's timestamp in milliseconds since the epoch, or {@link #NO_TIMESTAMP}} */
     public long timestamp() {
         return timestamp;
     }
 
-    /** Bytes of the serialized key, or {@link #NULL_SIZE} for a null key. */
+    /** {@return the bytes of the serialized key, or {@link #NULL_SIZE} for a null key} */
     public int serializedKeySize() {
         return serializedKeySize;
     }
 
-    /** Bytes of the serialized value, or {@link #NULL_SIZE} for a null value. */
+    /** {@return the bytes of the serialized value, or {@link #NULL_SIZE} for a null value} */
     public int serializedValueSize() {
         return serializedValueSize;
     }

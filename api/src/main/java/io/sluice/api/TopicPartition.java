@@ -10,6 +10,13 @@ import java.util.Objects;
  */
 public record TopicPartition(String topic, int partition) {
 
+    /**
+     * Checks only the topic: the partition is not range-checked, since -1 stands for "not chosen yet".
+     *
+     * @param topic     the topic, not {@code null}
+     * @param partition the partition, 0-based; -1 where no partition was chosen yet
+     * @throws NullPointerException if {@code topic} is null
+     */
     public TopicPartition {
         Objects.requireNonNull(topic, "topic");
     }

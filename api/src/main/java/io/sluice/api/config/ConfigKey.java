@@ -23,6 +23,17 @@ public record ConfigKey(String name, ConfigType type, Object defaultValue, Confi
         }
     };
 
+    /**
+     * A row of the table; nothing is parsed or checked beyond nulls.
+     *
+     * @param name         the key, not {@code null}
+     * @param type         how the value is parsed, not {@code null}
+     * @param defaultValue the default, already of {@code type}; {@code null} if the default is "no value"
+     *                     (e.g. {@code transactional.id}); {@link #NO_DEFAULT} if the key is required
+     * @param validator    which parsed values are allowed, not {@code null} ({@link ConfigValidator#any()} for all)
+     * @param doc          what the key means, not {@code null}
+     * @throws NullPointerException if {@code name}, {@code type}, {@code validator} or {@code doc} is null
+     */
     public ConfigKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
@@ -30,6 +41,10 @@ public record ConfigKey(String name, ConfigType type, Object defaultValue, Confi
         Objects.requireNonNull(doc, "doc");
     }
 
+    /**
+     * {@return whether the key has a default; {@code false} only for {@link #NO_DEFAULT}} A {@code null}
+     * default counts as a default: the key may be left out.
+     */
     public boolean hasDefault() {
         return defaultValue != NO_DEFAULT;
     }

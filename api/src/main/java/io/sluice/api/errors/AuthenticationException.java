@@ -5,10 +5,15 @@ public class AuthenticationException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong: the thing at fault, the value, and what to do */
     public AuthenticationException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong: the thing at fault, the value, and what to do
+     * @param cause   the failure that led to this one, kept as {@link #getCause()}; may be null
+     */
     public AuthenticationException(String message, Throwable cause) {
         super(message, cause);
     }

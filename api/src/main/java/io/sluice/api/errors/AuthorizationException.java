@@ -5,10 +5,15 @@ public class AuthorizationException extends ApiException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong: the thing at fault, the value, and what to do */
     public AuthorizationException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong: the thing at fault, the value, and what to do
+     * @param cause   the failure that led to this one, kept as {@link #getCause()}; may be null
+     */
     public AuthorizationException(String message, Throwable cause) {
         super(message, cause);
     }

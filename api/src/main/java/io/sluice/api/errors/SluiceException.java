@@ -12,14 +12,25 @@ public class SluiceException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** @param message what went wrong: the thing at fault, the value, and what to do */
     public SluiceException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what went wrong: the thing at fault, the value, and what to do
+     * @param cause   the failure that led to this one, kept as {@link #getCause()}; may be null
+     */
     public SluiceException(String message, Throwable cause) {
         super(message, cause);
     }
 
+    /**
+     * Wraps a failure; the message is the cause's {@code toString()} ({@code null} without a cause).
+     * Prefer a constructor with a message that says what to do.
+     *
+     * @param cause the failure to wrap; may be null
+     */
     public SluiceException(Throwable cause) {
         super(cause);
     }
