@@ -317,6 +317,27 @@ public final class RecordAccumulator {
         return expired;
     }
 
+    /**
+     * Takes every queued batch of {@code partitions} out of its queue, for the sender to fail them:
+     * their leader refused authentication, so they cannot be sent. Batches in flight are not here.
+     * Sender thread.
+     */
+    public List<ProducerBatch> removeQueued(Collection<TopicPartition> partitions) {
+        List<ProducerBatch> removed = new ArrayList<>();
+        for (TopicPartition tp : partitions) {
+            TopicQueues tq = topics.get(tp.topic());
+            PartitionQueue q = tq == null ? null : tq.existing(tp.partition());
+            if (q == null) {
+                continue;
+            }
+            synchronized (q) {
+                removed.addAll(q.batches);
+                q.batches.clear();
+            }
+        }
+        return removed;
+    }
+
     /** Gives a completed batch's memory back and forgets it. Sender thread. */
     public void release(ProducerBatch batch) {
         incomplete.remove(batch);

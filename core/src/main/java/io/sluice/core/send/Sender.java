@@ -2,6 +2,7 @@ package io.sluice.core.send;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.errors.ProducerClosedException;
 import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.TimeoutException;
@@ -108,6 +109,7 @@ public final class Sender implements Runnable {
 
     private long sendProducerData(long nowMs) {
         failExpired(nowMs);
+        failQueuedForUnauthenticatedBrokers(nowMs);
         if (!delivery.prepare(client, nowMs)) {
             RuntimeException fatal = delivery.fatalError();
             if (fatal != null) {
@@ -211,6 +213,31 @@ public final class Sender implements Runnable {
         for (ProducerBatch batch : inFlight.expired(config.deliveryTimeoutMs(), nowMs)) {
             // released when its request finishes: the transport may still be writing its bytes
             completion.fail(batch, expired(batch, nowMs, "waiting for the broker's answer"), nowMs);
+        }
+    }
+
+    /**
+     * Fails what is queued for a broker whose last connection attempt failed authentication (TLS or
+     * SASL), with that {@link AuthenticationException}: it cannot be sent until the configuration (or
+     * the broker's) changes, so the records' futures fail now rather than after delivery.timeout.ms.
+     * The broker is still tried every reconnect.backoff.max.ms; records sent meanwhile wait for that
+     * attempt and fail with its outcome.
+     */
+    private void failQueuedForUnauthenticatedBrokers(long nowMs) {
+        Map<Integer, AuthenticationException> refused = client.authenticationFailures();
+        if (refused.isEmpty()) {
+            return;
+        }
+        PartitionLeaders leaders = cluster.leaders();
+        for (Map.Entry<Integer, AuthenticationException> e : refused.entrySet()) {
+            List<TopicPartition> led = leaders.partitionsLedBy(e.getKey());
+            if (led.isEmpty()) {
+                continue;
+            }
+            for (ProducerBatch batch : accumulator.removeQueued(led)) {
+                completion.fail(batch, e.getValue(), nowMs);
+                completion.release(batch);
+            }
         }
     }
 
