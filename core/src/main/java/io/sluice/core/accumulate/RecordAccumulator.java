@@ -318,21 +318,23 @@ public final class RecordAccumulator {
     }
 
     /**
-     * Takes every queued batch of {@code partitions} out of its queue, for the sender to fail them:
-     * their leader refused authentication, so they cannot be sent. Batches in flight are not here.
-     * Sender thread.
+     * Takes every queued batch of the partitions {@code unsendable} picks out of its queue, for the
+     * sender to fail them (e.g. their leader refused to authenticate the producer). Batches in flight
+     * are not in a queue. Sender thread.
      */
-    public List<ProducerBatch> removeQueued(Collection<TopicPartition> partitions) {
+    public List<ProducerBatch> removeQueuedIf(java.util.function.Predicate<TopicPartition> unsendable) {
         List<ProducerBatch> removed = new ArrayList<>();
-        for (TopicPartition tp : partitions) {
-            TopicQueues tq = topics.get(tp.topic());
-            PartitionQueue q = tq == null ? null : tq.existing(tp.partition());
-            if (q == null) {
-                continue;
-            }
-            synchronized (q) {
-                removed.addAll(q.batches);
-                q.batches.clear();
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q == null) {
+                    continue;
+                }
+                synchronized (q) {
+                    if (!q.batches.isEmpty() && unsendable.test(q.batches.peekFirst().topicPartition())) {
+                        removed.addAll(q.batches);
+                        q.batches.clear();
+                    }
+                }
             }
         }
         return removed;

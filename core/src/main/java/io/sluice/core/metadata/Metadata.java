@@ -84,8 +84,8 @@ public final class Metadata {
     private Map<String, Errors> fatalTopicErrors = Map.of();
     private RuntimeException lastError;
     private RuntimeException fatalError;
-    /** A broker refused authentication, and no connection or refresh succeeded since. */
-    private AuthenticationException authenticationError;
+    /** A broker refused authentication, and no connection or refresh succeeded since (volatile: the sender reads it each turn). */
+    private volatile AuthenticationException authenticationError;
     private boolean closed;
 
     /**
@@ -311,6 +311,11 @@ public final class Metadata {
         authenticationError = Objects.requireNonNull(error, "error");
         lastError = error;
         notifyAll();
+    }
+
+    /** The refusal that stands (see {@link #authenticationFailed}), or {@code null}. Any thread. */
+    public AuthenticationException authenticationFailure() {
+        return authenticationError;
     }
 
     /** A connection authenticated: an earlier refusal no longer stands. Sender thread. */

@@ -109,7 +109,7 @@ public final class Sender implements Runnable {
 
     private long sendProducerData(long nowMs) {
         failExpired(nowMs);
-        failQueuedForUnauthenticatedBrokers(nowMs);
+        failQueuedThatCannotAuthenticate(nowMs);
         if (!delivery.prepare(client, nowMs)) {
             RuntimeException fatal = delivery.fatalError();
             if (fatal != null) {
@@ -220,25 +220,28 @@ public final class Sender implements Runnable {
      * Fails what is queued for a broker whose last connection attempt failed authentication (TLS or
      * SASL), with that {@link AuthenticationException}: it cannot be sent until the configuration (or
      * the broker's) changes, so the records' futures fail now rather than after delivery.timeout.ms.
-     * The broker is still tried every reconnect.backoff.max.ms; records sent meanwhile wait for that
-     * attempt and fail with its outcome.
+     * While such a refusal stands for the cluster (no connection authenticated since), batches whose
+     * leader is unknown fail too: no metadata can name one. Brokers are still tried every
+     * reconnect.backoff.max.ms; records sent meanwhile wait for that attempt and share its outcome.
      */
-    private void failQueuedForUnauthenticatedBrokers(long nowMs) {
+    private void failQueuedThatCannotAuthenticate(long nowMs) {
         Map<Integer, AuthenticationException> refused = client.authenticationFailures();
-        if (refused.isEmpty()) {
+        AuthenticationException standing = cluster.authenticationFailure();
+        if (refused.isEmpty() && standing == null) {
             return;
         }
         PartitionLeaders leaders = cluster.leaders();
-        for (Map.Entry<Integer, AuthenticationException> e : refused.entrySet()) {
-            List<TopicPartition> led = leaders.partitionsLedBy(e.getKey());
-            if (led.isEmpty()) {
-                continue;
-            }
-            for (ProducerBatch batch : accumulator.removeQueued(led)) {
-                completion.fail(batch, e.getValue(), nowMs);
-                completion.release(batch);
-            }
+        for (ProducerBatch batch : accumulator.removeQueuedIf(tp -> refusal(leaders, tp, refused, standing) != null)) {
+            completion.fail(batch, refusal(leaders, batch.topicPartition(), refused, standing), nowMs);
+            completion.release(batch);
         }
+    }
+
+    private static AuthenticationException refusal(PartitionLeaders leaders, TopicPartition tp,
+                                                   Map<Integer, AuthenticationException> refused,
+                                                   AuthenticationException standing) {
+        Node leader = leaders.leaderFor(tp.topic(), tp.partition());
+        return leader == null ? standing : refused.get(leader.id());
     }
 
     private TimeoutException expired(ProducerBatch batch, long nowMs, String where) {

@@ -56,6 +56,22 @@ class SenderAuthenticationFailureTest {
     }
 
     @Test
+    void shouldFailRecordsWithoutALeaderWhileARefusalStandsForTheCluster() {
+        SenderHarness h = new SenderHarness((short) 1, Integer.MAX_VALUE, 120_000, new PlainDelivery()).lead(BROKER_2, "orders", 1);
+        CompletableFuture<RecordMetadata> leaderless = h.send("orders", 0, "a"); // e.g. after a rebootstrap
+        CompletableFuture<RecordMetadata> led = h.send("orders", 1, "b");
+
+        h.sender.runOnce();
+        assertThat(leaderless).as("no refusal yet: waits for metadata").isNotDone();
+
+        h.standingRefusal = REFUSED;
+        h.sender.runOnce();
+
+        assertThat(cause(leaderless)).isSameAs(REFUSED);
+        assertThat(led).isNotDone();
+    }
+
+    @Test
     void shouldLeaveRecordsQueuedWhileNoBrokerRefused() {
         SenderHarness h = new SenderHarness((short) 1, Integer.MAX_VALUE, 120_000, new PlainDelivery()).lead(BROKER_1, "orders", 0);
         h.client.refused.put(7, REFUSED); // a broker leading nothing we hold
