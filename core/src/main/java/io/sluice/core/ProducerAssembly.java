@@ -38,6 +38,7 @@ import io.sluice.core.network.BootstrapResolver;
 import io.sluice.core.network.HostResolver;
 import io.sluice.core.network.NetworkClient;
 import io.sluice.core.network.NetworkClientConfig;
+import io.sluice.core.network.SaslAuthenticator;
 import io.sluice.core.network.SluiceTransportConfig;
 import io.sluice.core.partition.BuiltInStickyPartitioner;
 import io.sluice.core.partition.PartitionChooser;
@@ -108,7 +109,8 @@ final class ProducerAssembly {
             MetadataUpdater updater = new MetadataUpdater(metadata, MetadataConfig.from(settings),
                     BootstrapResolver.from(settings, HostResolver.DEFAULT), time.monotonicMs());
             transport = plugins.transport().open(new SluiceTransportConfig(settings, clientId));
-            NetworkClient client = new NetworkClient(networkConfig(settings, clientId), transport, updater, time);
+            NetworkClient client = new NetworkClient(networkConfig(settings, clientId), transport, updater, time,
+                    new NetworkClient.Seams(new Random(), HostResolver.DEFAULT, SaslAuthenticator.forProducer(settings)));
 
             DeliveryGuarantee delivery = idempotent
                     ? new IdempotentDelivery(settings.getInt(REQUEST_TIMEOUT_MS_CONFIG), ExponentialBackoff.doubling(

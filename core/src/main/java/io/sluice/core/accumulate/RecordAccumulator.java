@@ -322,6 +322,29 @@ public final class RecordAccumulator {
         return expired;
     }
 
+    /**
+     * Takes every queued batch of the partitions {@code unsendable} picks out of its queue, for the
+     * sender to fail them (e.g. their leader refused to authenticate the producer). Batches in flight
+     * are not in a queue. Sender thread.
+     */
+    public List<ProducerBatch> removeQueuedIf(java.util.function.Predicate<TopicPartition> unsendable) {
+        List<ProducerBatch> removed = new ArrayList<>();
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q == null) {
+                    continue;
+                }
+                synchronized (q) {
+                    if (!q.batches.isEmpty() && unsendable.test(q.batches.peekFirst().topicPartition())) {
+                        removed.addAll(q.batches);
+                        q.batches.clear();
+                    }
+                }
+            }
+        }
+        return removed;
+    }
+
     /** Gives a completed batch's memory back and forgets it. Sender thread. */
     public void release(ProducerBatch batch) {
         incomplete.remove(batch);
