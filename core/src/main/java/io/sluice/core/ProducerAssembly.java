@@ -123,7 +123,7 @@ final class ProducerAssembly {
                     BuiltInStickyPartitioner.fromConfig(settings.pluginView()));
             ProducerParts parts = new ProducerParts(clientId, settings.getLong(MAX_BLOCK_MS_CONFIG),
                     settings.getInt(MAX_REQUEST_SIZE_CONFIG), plugins, interceptors, chooser, accumulator, metadata, sender,
-                    transport, metrics, time);
+                    metrics, time);
             if (idempotent) {
                 log.debug("idempotence requested");
             }

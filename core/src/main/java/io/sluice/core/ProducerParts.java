@@ -1,6 +1,5 @@
 package io.sluice.core;
 
-import io.sluice.api.spi.Transport;
 import io.sluice.core.accumulate.RecordAccumulator;
 import io.sluice.core.intercept.Interceptors;
 import io.sluice.core.metadata.Metadata;
@@ -10,16 +9,12 @@ import io.sluice.core.plugin.ProducerPlugins;
 import io.sluice.core.send.Sender;
 import io.sluice.core.time.Time;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Everything one producer is made of, wired by {@link ProducerAssembly}, and the order they are let
  * go in. Immutable references; {@link #closeResources()} runs once.
  */
 final class ProducerParts {
-
-    private static final Logger log = LoggerFactory.getLogger(ProducerParts.class);
 
     private final String clientId;
     private final long maxBlockMs;
@@ -30,13 +25,12 @@ final class ProducerParts {
     private final RecordAccumulator accumulator;
     private final Metadata metadata;
     private final Sender sender;
-    private final Transport transport;
     private final ProducerMetrics metrics;
     private final Time time;
     private final AtomicBoolean released = new AtomicBoolean();
 
     ProducerParts(String clientId, long maxBlockMs, int maxRequestSize, ProducerPlugins plugins, Interceptors<?, ?> interceptors,
-                  PartitionChooser chooser, RecordAccumulator accumulator, Metadata metadata, Sender sender, Transport transport,
+                  PartitionChooser chooser, RecordAccumulator accumulator, Metadata metadata, Sender sender,
                   ProducerMetrics metrics, Time time) {
         this.clientId = clientId;
         this.maxBlockMs = maxBlockMs;
@@ -47,7 +41,6 @@ final class ProducerParts {
         this.accumulator = accumulator;
         this.metadata = metadata;
         this.sender = sender;
-        this.transport = transport;
         this.metrics = metrics;
         this.time = time;
     }
@@ -104,18 +97,16 @@ final class ProducerParts {
         return "value.serializer";
     }
 
-    /** Releases what the sender thread no longer needs: waiting threads, plugins, the transport. Once. */
+    /**
+     * Releases what is left once the sender thread has ended (it closes the network client and the
+     * transport itself, as their owner): threads waiting for metadata or memory, and the plugins. Once.
+     */
     void closeResources() {
         if (!released.compareAndSet(false, true)) {
             return;
         }
         metadata.close();
         accumulator.pool().close();
-        try {
-            transport.close();
-        } catch (RuntimeException e) {
-            log.warn("Closing the transport of producer {} failed", clientId, e);
-        }
         plugins.close();
     }
 

@@ -239,11 +239,11 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
                     sender.forceClose();
                     senderThread.join(TimeUnit.SECONDS.toMillis(30));
                 }
+                parts.closeResources();
             } catch (InterruptedException e) {
                 sender.forceClose();
+                parts.closeResourcesLater(senderThread);
                 throw new InterruptException("Interrupted while closing the producer", e);
-            } finally {
-                parts.closeResources();
             }
         } else {
             parts.closeResourcesLater(senderThread);

@@ -201,17 +201,20 @@ public final class ProducerBatch {
      * Sets the final state once and tells every record: success with {@code baseOffset} (-1 if unknown,
      * e.g. {@code acks=0}) or failure with {@code error}.
      *
-     * @return false if the batch had completed already (nothing done)
-     * @throws IllegalStateException if asked to succeed after it failed or was aborted, naming both states
+     * @return false if the batch had completed already (nothing done): a late answer for a batch that
+     *         expired, or an expiry racing an answer
+     * @throws IllegalStateException if the batch had already succeeded, naming both states
      */
     public boolean complete(FinalState state, long baseOffset, long logAppendTimeMs, RuntimeException error,
                             CompletionListener listener) {
         if (!finalState.compareAndSet(null, state)) {
             FinalState previous = finalState.get();
-            if (state == FinalState.SUCCEEDED && previous != FinalState.SUCCEEDED) {
-                throw new IllegalStateException("Batch for " + topicPartition + " was already " + previous
-                        + " and cannot become " + state);
+            if (previous == FinalState.SUCCEEDED) {
+                // a batch the broker acknowledged can never fail afterwards: that would be a bug here
+                throw new IllegalStateException("Batch for " + topicPartition + " was already SUCCEEDED and cannot become "
+                        + state);
             }
+            // e.g. the broker's answer arrives after delivery.timeout.ms failed the batch: the records were told once
             return false;
         }
         for (int i = 0; i < records.count(); i++) {
@@ -239,12 +242,14 @@ public final class ProducerBatch {
      * Ends this batch because its records moved to smaller batches (MESSAGE_TOO_LARGE): its records
      * are not told anything here, their new batches complete them.
      */
-    void markSplit() {
+    void markSplit(java.util.List<ProducerBatch> parts) {
         if (!finalState.compareAndSet(null, FinalState.ABORTED)) {
             throw new IllegalStateException("Batch for " + topicPartition + " was already " + finalState.get()
                     + " and cannot be split");
         }
-        done.complete(null);
+        // a flush waiting for this batch waits for its records, now in the parts
+        CompletableFuture.allOf(parts.stream().map(ProducerBatch::done).toArray(CompletableFuture[]::new))
+                .whenComplete((v, e) -> done.complete(null));
     }
 
     /** The per-record completion data, for moving records into split batches. */

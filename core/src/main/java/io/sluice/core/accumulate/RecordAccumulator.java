@@ -227,7 +227,7 @@ public final class RecordAccumulator {
      * its partition, in order, ready at once. Frees the original's memory. Sender thread.
      */
     public void splitAndReenqueue(ProducerBatch big, long nowMs) {
-        List<ProducerBatch> parts = splitting.split(big, nowMs);
+        List<ProducerBatch> parts = splitting.split(big);
         ratios.setEstimation(big.topicPartition().topic(), config.compression().codecId(), Math.max(1.0f, big.compressionRatio()));
         PartitionQueue queue = topics.computeIfAbsent(big.topicPartition().topic(), TopicQueues::new)
                 .queue(big.topicPartition().partition());

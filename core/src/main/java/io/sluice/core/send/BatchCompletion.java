@@ -73,6 +73,13 @@ final class BatchCompletion {
                 && nowMs - batch.createdMs() < config.deliveryTimeoutMs();
     }
 
+    /** The batch leaves flight; its records go on in smaller batches. */
+    void split(ProducerBatch batch, BatchSplitter splitter, long nowMs) {
+        inFlight.remove(batch);
+        metrics.retried(batch, nowMs);
+        splitter.splitAndReenqueue(batch, nowMs);
+    }
+
     void retry(ProducerBatch batch, long nowMs) {
         inFlight.remove(batch);
         metrics.retried(batch, nowMs);

@@ -135,7 +135,7 @@ final class ProduceResponseHandler implements ResponseHandler {
             return; // expired meanwhile; its records were told already
         }
         if (error == Errors.MESSAGE_TOO_LARGE && batch.recordCount() > 1 && completion.attemptsLeft(batch, nowMs)) {
-            splitter.splitAndReenqueue(batch, nowMs);
+            completion.split(batch, splitter, nowMs);
             return;
         }
         DeliveryGuarantee.Verdict verdict = error == null ? DeliveryGuarantee.Verdict.DEFAULT
