@@ -43,15 +43,18 @@ final class KafkaCodec {
         return out.position();
     }
 
-    /** Decompresses {@code frame[0, length)} into {@code plain} (which must be large enough); returns the size. */
+    /**
+     * Decompresses {@code frame[0, length)} into {@code plain}, reading the stream to its end (give
+     * {@code plain} a byte more than the records); returns the size.
+     */
     int decompress(byte[] frame, int length, byte[] plain) {
         try (InputStream in = compression.wrapForInput(ByteBuffer.wrap(frame, 0, length), MAGIC_V2, buffers)) {
             int n = 0;
             for (int read = in.read(plain, 0, plain.length); read > 0; read = in.read(plain, n, plain.length - n)) {
                 n += read;
             }
-            if (n == plain.length && in.read() >= 0) {
-                throw new IllegalStateException("The plain buffer was too small");
+            if (n == plain.length) {
+                throw new IllegalStateException("The plain buffer was too small: give it a byte more than the records");
             }
             return n;
         } catch (IOException e) {
