@@ -1,5 +1,6 @@
 package io.sluice.core;
 
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.core.accumulate.PartitionLeaders;
 import io.sluice.core.metadata.Metadata;
 import io.sluice.core.send.ClusterSource;
@@ -30,5 +31,10 @@ final class MetadataClusterSource implements ClusterSource {
     @Override
     public void requestUpdate(Set<String> topics) {
         metadata.requestUpdate();
+    }
+
+    @Override
+    public AuthenticationException authenticationFailure() {
+        return metadata.authenticationFailure();
     }
 }

@@ -38,6 +38,7 @@ import io.sluice.core.network.BootstrapResolver;
 import io.sluice.core.network.HostResolver;
 import io.sluice.core.network.NetworkClient;
 import io.sluice.core.network.NetworkClientConfig;
+import io.sluice.core.network.SaslAuthenticator;
 import io.sluice.core.network.SluiceTransportConfig;
 import io.sluice.core.partition.BuiltInStickyPartitioner;
 import io.sluice.core.partition.PartitionChooser;
@@ -108,7 +109,8 @@ final class ProducerAssembly {
             MetadataUpdater updater = new MetadataUpdater(metadata, MetadataConfig.from(settings),
                     BootstrapResolver.from(settings, HostResolver.DEFAULT), time.monotonicMs());
             transport = plugins.transport().open(new SluiceTransportConfig(settings, clientId));
-            NetworkClient client = new NetworkClient(networkConfig(settings, clientId), transport, updater, time);
+            NetworkClient client = new NetworkClient(networkConfig(settings, clientId), transport, updater, time,
+                    new NetworkClient.Seams(new Random(), HostResolver.DEFAULT, SaslAuthenticator.forProducer(settings)));
 
             DeliveryGuarantee delivery = idempotent
                     ? new IdempotentDelivery(settings.getInt(REQUEST_TIMEOUT_MS_CONFIG), ExponentialBackoff.doubling(
@@ -118,7 +120,8 @@ final class ProducerAssembly {
                     settings.getInt(REQUEST_TIMEOUT_MS_CONFIG), settings.getInt(RETRIES_CONFIG), deliveryTimeoutMs);
             Interceptors<?, ?> interceptors = interceptors(plugins);
             Sender sender = new Sender(client, accumulator, new MetadataClusterSource(metadata), delivery, senderConfig,
-                    new SenderMetrics(metrics), interceptors, accumulator::splitAndReenqueue, time);
+                    new SenderMetrics(metrics, settings.getInt(BATCH_SIZE_CONFIG), settings.getLong(LINGER_MS_CONFIG)),
+                    interceptors, accumulator::splitAndReenqueue, time);
             wakeSender[0] = sender::wakeup;
             accumulator.onBatchReady(sender::wakeup);
             BufferMetrics.register(metrics, accumulator.pool());
@@ -127,7 +130,7 @@ final class ProducerAssembly {
                     BuiltInStickyPartitioner.fromConfig(settings.pluginView()));
             ProducerParts parts = new ProducerParts(clientId, settings.getLong(MAX_BLOCK_MS_CONFIG),
                     settings.getInt(MAX_REQUEST_SIZE_CONFIG), plugins, interceptors, chooser, accumulator, metadata, sender,
-                    delivery, metrics, time);
+                    delivery, metrics, time).batching(settings.getInt(BATCH_SIZE_CONFIG), settings.getLong(LINGER_MS_CONFIG));
             metrics.addReporter(new JmxReporter()); // last: a failed assembly leaves no MBean behind
             return new SluiceProducer<>(parts);
         } catch (IOException e) {

@@ -19,6 +19,8 @@ final class ProducerParts {
 
     private final String clientId;
     private final long maxBlockMs;
+    private int batchSize;
+    private long lingerMs;
     private final int maxRequestSize;
     private final ProducerPlugins plugins;
     private final Interceptors<?, ?> interceptors;
@@ -50,6 +52,21 @@ final class ProducerParts {
 
     String clientId() {
         return clientId;
+    }
+
+    /** The batching settings, for {@link Tuning}. */
+    ProducerParts batching(int batchSize, long lingerMs) {
+        this.batchSize = batchSize;
+        this.lingerMs = lingerMs;
+        return this;
+    }
+
+    int batchSize() {
+        return batchSize;
+    }
+
+    long lingerMs() {
+        return lingerMs;
     }
 
     long maxBlockMs() {

@@ -283,6 +283,14 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         log.info("Sluice producer {} closed", parts.clientId());
     }
 
+    int batchSizeConfig() {
+        return parts.batchSize();
+    }
+
+    long lingerMsConfig() {
+        return parts.lingerMs();
+    }
+
     private void throwIfClosed() {
         if (closed.get()) {
             throw new IllegalStateException("Cannot send after the producer is closed.");

@@ -40,6 +40,49 @@ public final class ProducerConfig {
     public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG = "socket.connection.setup.timeout.max.ms";
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
 
+    // ---- TLS (read by the transport from the original properties; Kafka's SslConfigs) ----
+    public static final String SSL_PROTOCOL_CONFIG = "ssl.protocol";
+    public static final String SSL_PROVIDER_CONFIG = "ssl.provider";
+    public static final String SSL_CIPHER_SUITES_CONFIG = "ssl.cipher.suites";
+    public static final String SSL_ENABLED_PROTOCOLS_CONFIG = "ssl.enabled.protocols";
+    public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
+    public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
+    public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "ssl.keystore.password";
+    public static final String SSL_KEY_PASSWORD_CONFIG = "ssl.key.password";
+    public static final String SSL_KEYSTORE_KEY_CONFIG = "ssl.keystore.key";
+    public static final String SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG = "ssl.keystore.certificate.chain";
+    public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "ssl.truststore.type";
+    public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
+    public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "ssl.truststore.password";
+    public static final String SSL_TRUSTSTORE_CERTIFICATES_CONFIG = "ssl.truststore.certificates";
+    public static final String SSL_KEYMANAGER_ALGORITHM_CONFIG = "ssl.keymanager.algorithm";
+    public static final String SSL_TRUSTMANAGER_ALGORITHM_CONFIG = "ssl.trustmanager.algorithm";
+    public static final String SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG = "ssl.endpoint.identification.algorithm";
+    public static final String SSL_SECURE_RANDOM_IMPLEMENTATION_CONFIG = "ssl.secure.random.implementation";
+    public static final String SSL_ENGINE_FACTORY_CLASS_CONFIG = "ssl.engine.factory.class";
+
+    // ---- SASL (Kafka's SaslConfigs) ----
+    public static final String SASL_MECHANISM_CONFIG = "sasl.mechanism";
+    public static final String SASL_JAAS_CONFIG = "sasl.jaas.config";
+    public static final String SASL_CLIENT_CALLBACK_HANDLER_CLASS = "sasl.client.callback.handler.class";
+    public static final String SASL_LOGIN_CALLBACK_HANDLER_CLASS = "sasl.login.callback.handler.class";
+    public static final String SASL_LOGIN_CLASS = "sasl.login.class";
+    public static final String SASL_KERBEROS_SERVICE_NAME = "sasl.kerberos.service.name";
+    public static final String SASL_KERBEROS_KINIT_CMD = "sasl.kerberos.kinit.cmd";
+    public static final String SASL_KERBEROS_TICKET_RENEW_WINDOW_FACTOR = "sasl.kerberos.ticket.renew.window.factor";
+    public static final String SASL_KERBEROS_TICKET_RENEW_JITTER = "sasl.kerberos.ticket.renew.jitter";
+    public static final String SASL_KERBEROS_MIN_TIME_BEFORE_RELOGIN = "sasl.kerberos.min.time.before.relogin";
+    public static final String SASL_LOGIN_REFRESH_WINDOW_FACTOR = "sasl.login.refresh.window.factor";
+    public static final String SASL_LOGIN_REFRESH_WINDOW_JITTER = "sasl.login.refresh.window.jitter";
+    public static final String SASL_LOGIN_REFRESH_MIN_PERIOD_SECONDS = "sasl.login.refresh.min.period.seconds";
+    public static final String SASL_LOGIN_REFRESH_BUFFER_SECONDS = "sasl.login.refresh.buffer.seconds";
+    public static final String SASL_LOGIN_CONNECT_TIMEOUT_MS = "sasl.login.connect.timeout.ms";
+    public static final String SASL_LOGIN_READ_TIMEOUT_MS = "sasl.login.read.timeout.ms";
+    public static final String SASL_LOGIN_RETRY_BACKOFF_MAX_MS = "sasl.login.retry.backoff.max.ms";
+    public static final String SASL_LOGIN_RETRY_BACKOFF_MS = "sasl.login.retry.backoff.ms";
+    /** Prefix of Kafka's OAUTHBEARER keys, accepted (and unused: OAUTHBEARER is refused) so that shared property files work. */
+    public static final String SASL_OAUTHBEARER_PREFIX = "sasl.oauthbearer.";
+
     // ---- metadata ----
     public static final String METADATA_MAX_AGE_CONFIG = "metadata.max.age.ms";
     public static final String METADATA_MAX_IDLE_CONFIG = "metadata.max.idle.ms";
@@ -160,6 +203,7 @@ public final class ProducerConfig {
         add(t, REQUEST_TIMEOUT_MS_CONFIG, ConfigType.INT, 30000, atLeast(0),
                 "How long (ms) to wait for a broker's response before the request fails (and is retried) "
                         + "and the connection is closed.");
+        security(t);
         // metadata
         add(t, METADATA_MAX_AGE_CONFIG, ConfigType.LONG, 300000L, atLeast(0),
                 "Refresh metadata at least this often (ms), even without leadership changes.");
@@ -268,6 +312,145 @@ public final class ProducerConfig {
                 "Sluice: what the header partitioner does when a record lacks the header: defer (uniform sticky), "
                         + "key (hash the key), fail (fail the record).");
         return Collections.unmodifiableMap(t);
+    }
+
+    /** TLS and SASL keys, with Kafka's types and defaults. */
+    private static void security(Map<String, ConfigKey> t) {
+        // TLS: the transport reads these from the original properties.
+        add(t, SSL_PROTOCOL_CONFIG, ConfigType.STRING, "TLSv1.3", any(),
+                "The SSLContext protocol. TLSv1.3 also allows TLSv1.2 connections as ssl.enabled.protocols permits.");
+        add(t, SSL_PROVIDER_CONFIG, ConfigType.STRING, null, any(),
+                "The JCA security provider of the SSLContext; the JVM's default when unset.");
+        add(t, SSL_CIPHER_SUITES_CONFIG, ConfigType.LIST, List.of(), any(),
+                "TLS cipher suites to offer; empty: the JVM's defaults for the enabled protocols.");
+        add(t, SSL_ENABLED_PROTOCOLS_CONFIG, ConfigType.LIST, List.of("TLSv1.2", "TLSv1.3"), any(),
+                "The TLS versions offered to brokers.");
+        add(t, SSL_KEYSTORE_TYPE_CONFIG, ConfigType.STRING, "JKS", any(),
+                "Format of the client key store for mutual TLS: JKS, PKCS12 or PEM.");
+        add(t, SSL_KEYSTORE_LOCATION_CONFIG, ConfigType.STRING, null, any(),
+                "Path of the key store holding the client certificate and key, for brokers with ssl.client.auth=required.");
+        add(t, SSL_KEYSTORE_PASSWORD_CONFIG, ConfigType.PASSWORD, null, any(),
+                "Password of the key store file.");
+        add(t, SSL_KEY_PASSWORD_CONFIG, ConfigType.PASSWORD, null, any(),
+                "Password of the private key in the key store (or of an encrypted PEM key in ssl.keystore.key).");
+        add(t, SSL_KEYSTORE_KEY_CONFIG, ConfigType.PASSWORD, null, any(),
+                "The client's private key in PEM (PKCS#8), with ssl.keystore.type=PEM, instead of a key store file.");
+        add(t, SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG, ConfigType.PASSWORD, null, any(),
+                "The client's certificate chain in PEM, with ssl.keystore.type=PEM and ssl.keystore.key.");
+        add(t, SSL_TRUSTSTORE_TYPE_CONFIG, ConfigType.STRING, "JKS", any(),
+                "Format of the trust store: JKS, PKCS12 or PEM.");
+        add(t, SSL_TRUSTSTORE_LOCATION_CONFIG, ConfigType.STRING, null, any(),
+                "Path of the trust store holding the CA certificates that signed the brokers' certificates; "
+                        + "unset: the JVM's default trust store.");
+        add(t, SSL_TRUSTSTORE_PASSWORD_CONFIG, ConfigType.PASSWORD, null, any(),
+                "Password of the trust store file (optional for PKCS12/JKS integrity checks).");
+        add(t, SSL_TRUSTSTORE_CERTIFICATES_CONFIG, ConfigType.PASSWORD, null, any(),
+                "Trusted CA certificates in PEM, with ssl.truststore.type=PEM, instead of a trust store file.");
+        add(t, SSL_KEYMANAGER_ALGORITHM_CONFIG, ConfigType.STRING, "SunX509", any(),
+                "KeyManagerFactory algorithm for the client certificate.");
+        add(t, SSL_TRUSTMANAGER_ALGORITHM_CONFIG, ConfigType.STRING, "PKIX", any(),
+                "TrustManagerFactory algorithm for checking brokers' certificates.");
+        add(t, SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG, ConfigType.STRING, "https", any(),
+                "https: the broker's certificate must name the host connected to (host name verification). "
+                        + "An empty value turns the check off, which is unsafe.");
+        add(t, SSL_SECURE_RANDOM_IMPLEMENTATION_CONFIG, ConfigType.STRING, null, any(),
+                "SecureRandom algorithm for TLS; the JVM's default when unset.");
+        add(t, SSL_ENGINE_FACTORY_CLASS_CONFIG, ConfigType.CLASS, null, any(),
+                "Kafka's SslEngineFactory plugin. Not supported by Sluice's nio transport: setting it is refused.");
+        // SASL
+        add(t, SASL_MECHANISM_CONFIG, ConfigType.STRING, "GSSAPI", any(),
+                "SASL mechanism for SASL_PLAINTEXT and SASL_SSL: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512. Kafka's default "
+                        + "GSSAPI (Kerberos) and OAUTHBEARER are not supported yet and are refused, so set this key.");
+        add(t, SASL_JAAS_CONFIG, ConfigType.PASSWORD, null, any(),
+                "The login, in Kafka's JAAS syntax: org.apache.kafka.common.security.plain.PlainLoginModule (or "
+                        + "org.apache.kafka.common.security.scram.ScramLoginModule) required username=\"...\" password=\"...\";");
+        add(t, SASL_CLIENT_CALLBACK_HANDLER_CLASS, ConfigType.CLASS, null, any(),
+                "Kafka's SASL client callback handler class. Not supported by Sluice: setting it with SASL is refused.");
+        add(t, SASL_LOGIN_CALLBACK_HANDLER_CLASS, ConfigType.CLASS, null, any(),
+                "Kafka's SASL login callback handler class. Not supported by Sluice: setting it with SASL is refused.");
+        add(t, SASL_LOGIN_CLASS, ConfigType.CLASS, null, any(),
+                "Kafka's Login class. Not supported by Sluice: setting it with SASL is refused.");
+        kerberosAndLoginRefresh(t);
+        oauthBearer(t);
+    }
+
+    /** Keys of Kafka's GSSAPI and token login refresh; accepted for shared property files, unused (GSSAPI is refused). */
+    private static void kerberosAndLoginRefresh(Map<String, ConfigKey> t) {
+        String unused = " Accepted for compatibility; unused, as Sluice does not support GSSAPI or OAUTHBEARER yet.";
+        add(t, SASL_KERBEROS_SERVICE_NAME, ConfigType.STRING, null, any(), "Kerberos service name of the brokers." + unused);
+        add(t, SASL_KERBEROS_KINIT_CMD, ConfigType.STRING, "/usr/bin/kinit", any(), "Kerberos kinit command." + unused);
+        add(t, SASL_KERBEROS_TICKET_RENEW_WINDOW_FACTOR, ConfigType.DOUBLE, 0.8, any(),
+                "Share of a Kerberos ticket's lifetime after which it is renewed." + unused);
+        add(t, SASL_KERBEROS_TICKET_RENEW_JITTER, ConfigType.DOUBLE, 0.05, any(), "Jitter of the Kerberos renewal." + unused);
+        add(t, SASL_KERBEROS_MIN_TIME_BEFORE_RELOGIN, ConfigType.LONG, 60000L, any(),
+                "Least time (ms) between Kerberos refresh attempts." + unused);
+        add(t, SASL_LOGIN_REFRESH_WINDOW_FACTOR, ConfigType.DOUBLE, 0.8, fraction(0.5, 1.0),
+                "Share of a login token's lifetime after which it is refreshed." + unused);
+        add(t, SASL_LOGIN_REFRESH_WINDOW_JITTER, ConfigType.DOUBLE, 0.05, fraction(0.0, 0.25),
+                "Jitter of the login token refresh." + unused);
+        add(t, SASL_LOGIN_REFRESH_MIN_PERIOD_SECONDS, ConfigType.SHORT, (short) 60, between(0, 900),
+                "Least time (s) between login token refreshes." + unused);
+        add(t, SASL_LOGIN_REFRESH_BUFFER_SECONDS, ConfigType.SHORT, (short) 300, between(0, 3600),
+                "Time (s) before a login token expires that a refresh is due." + unused);
+        add(t, SASL_LOGIN_CONNECT_TIMEOUT_MS, ConfigType.INT, null, any(), "Connect timeout (ms) of the token endpoint." + unused);
+        add(t, SASL_LOGIN_READ_TIMEOUT_MS, ConfigType.INT, null, any(), "Read timeout (ms) of the token endpoint." + unused);
+        add(t, SASL_LOGIN_RETRY_BACKOFF_MAX_MS, ConfigType.LONG, 10000L, any(), "Longest login retry backoff (ms)." + unused);
+        add(t, SASL_LOGIN_RETRY_BACKOFF_MS, ConfigType.LONG, 100L, any(), "First login retry backoff (ms)." + unused);
+    }
+
+    /** Kafka's OAUTHBEARER keys; accepted for shared property files, unused (OAUTHBEARER is refused). */
+    private static void oauthBearer(Map<String, ConfigKey> t) {
+        String unused = " OAUTHBEARER setting, accepted for compatibility; unused, as Sluice does not support OAUTHBEARER yet.";
+        String p = SASL_OAUTHBEARER_PREFIX;
+        add(t, p + "allow.unverified.audience", ConfigType.BOOLEAN, false, any(), "Skip the audience check." + unused);
+        add(t, p + "allow.unverified.issuer", ConfigType.BOOLEAN, false, any(), "Skip the issuer check." + unused);
+        add(t, p + "assertion.algorithm", ConfigType.STRING, "RS256", oneOfIgnoreCase("ES256", "RS256"),
+                "Signature algorithm of the JWT assertion." + unused);
+        add(t, p + "assertion.claim.aud", ConfigType.STRING, null, any(), "aud claim of the JWT assertion." + unused);
+        add(t, p + "assertion.claim.exp.seconds", ConfigType.INT, 300, between(0, 86400),
+                "Lifetime (s) of the JWT assertion." + unused);
+        add(t, p + "assertion.claim.iss", ConfigType.STRING, null, any(), "iss claim of the JWT assertion." + unused);
+        add(t, p + "assertion.claim.jti.include", ConfigType.BOOLEAN, false, any(), "Add a jti claim to the assertion." + unused);
+        add(t, p + "assertion.claim.nbf.seconds", ConfigType.INT, 60, between(0, 3600), "nbf offset (s) of the assertion." + unused);
+        add(t, p + "assertion.claim.sub", ConfigType.STRING, null, any(), "sub claim of the JWT assertion." + unused);
+        add(t, p + "assertion.file", ConfigType.STRING, null, any(), "File holding a ready JWT assertion." + unused);
+        add(t, p + "assertion.private.key.file", ConfigType.STRING, null, any(), "Private key file that signs the assertion." + unused);
+        add(t, p + "assertion.private.key.passphrase", ConfigType.PASSWORD, null, any(), "Passphrase of that key." + unused);
+        add(t, p + "assertion.template.file", ConfigType.STRING, null, any(), "Template of the JWT assertion." + unused);
+        add(t, p + "client.credentials.client.id", ConfigType.STRING, null, any(), "OAuth client id." + unused);
+        add(t, p + "client.credentials.client.secret", ConfigType.PASSWORD, null, any(), "OAuth client secret." + unused);
+        add(t, p + "clock.skew.seconds", ConfigType.INT, 30, any(), "Allowed clock skew (s) for tokens." + unused);
+        add(t, p + "expected.audience", ConfigType.LIST, List.of(), any(), "Accepted token audiences." + unused);
+        add(t, p + "expected.issuer", ConfigType.STRING, null, any(), "Accepted token issuer." + unused);
+        add(t, p + "header.urlencode", ConfigType.BOOLEAN, false, any(), "URL-encode the client credentials header." + unused);
+        add(t, p + "jwks.endpoint.refresh.ms", ConfigType.LONG, 3600000L, any(), "JWKS refresh interval (ms)." + unused);
+        add(t, p + "jwks.endpoint.retry.backoff.max.ms", ConfigType.LONG, 10000L, any(), "Longest JWKS retry backoff (ms)." + unused);
+        add(t, p + "jwks.endpoint.retry.backoff.ms", ConfigType.LONG, 100L, any(), "First JWKS retry backoff (ms)." + unused);
+        add(t, p + "jwks.endpoint.url", ConfigType.STRING, null, any(), "JWKS endpoint." + unused);
+        add(t, p + "jwt.retriever.class", ConfigType.CLASS, "org.apache.kafka.common.security.oauthbearer.DefaultJwtRetriever",
+                any(), "Kafka's JwtRetriever class." + unused);
+        add(t, p + "jwt.validator.class", ConfigType.CLASS, "org.apache.kafka.common.security.oauthbearer.DefaultJwtValidator",
+                any(), "Kafka's JwtValidator class." + unused);
+        add(t, p + "scope", ConfigType.STRING, null, any(), "OAuth scope requested." + unused);
+        add(t, p + "scope.claim.name", ConfigType.STRING, "scope", any(), "Name of the scope claim." + unused);
+        add(t, p + "sub.claim.name", ConfigType.STRING, "sub", any(), "Name of the subject claim." + unused);
+        add(t, p + "token.endpoint.url", ConfigType.STRING, null, any(), "OAuth token endpoint." + unused);
+    }
+
+    /** A decimal in {@code [min, max]} (Kafka's {@code Range} over doubles). */
+    private static ConfigValidator fraction(double min, double max) {
+        return new ConfigValidator() {
+            @Override
+            public String check(Object value) {
+                return value == null || (value instanceof Number n && n.doubleValue() >= min && n.doubleValue() <= max)
+                        ? null : describe();
+            }
+
+            @Override
+            public String describe() {
+                return "[" + min + ",...," + max + "]";
+            }
+        };
     }
 
     private static void add(Map<String, ConfigKey> t, String name, ConfigType type, Object dflt, ConfigValidator v, String doc) {

@@ -54,6 +54,7 @@ public final class ProducerBatch {
     private int attempts;
     private long lastAttemptMs;
     private long drainedMs = -1;
+    private boolean fullWhenDrained;
     private boolean retry;
     private long retryBackoffMs;
     private ByteBuffer finished;
@@ -218,10 +219,18 @@ public final class ProducerBatch {
         return finished.duplicate();
     }
 
-    /** Marks one more send attempt. */
-    void onDrained(long nowMs) {
+    /** Marks one more send attempt; {@code full} says whether it was full when it left its queue. */
+    void onDrained(long nowMs, boolean full) {
         drainedMs = nowMs;
         attempts++;
+        if (attempts == 1) {
+            fullWhenDrained = full;
+        }
+    }
+
+    /** Whether the batch was full (batch.size reached, or a record refused) when it first left its queue. */
+    public boolean wasFullWhenDrained() {
+        return fullWhenDrained;
     }
 
     /** Puts the batch back for a retry, remembering when and how long to back off. */

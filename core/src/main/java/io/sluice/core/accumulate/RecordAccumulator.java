@@ -232,12 +232,13 @@ public final class RecordAccumulator {
         for (List<ProducerBatch> batches : drained.values()) {
             for (ProducerBatch batch : batches) {
                 boolean first = !batch.isClosed();
+                boolean full = batch.isFull(); // before sealing, which makes every batch "full"
                 stamper.stamp(batch, sealScratch);
                 if (first) {
                     ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
                             batch.compressionRatio());
                 }
-                batch.onDrained(nowMs);
+                batch.onDrained(nowMs, full);
             }
         }
         return drained;
@@ -319,6 +320,29 @@ public final class RecordAccumulator {
             }
         }
         return expired;
+    }
+
+    /**
+     * Takes every queued batch of the partitions {@code unsendable} picks out of its queue, for the
+     * sender to fail them (e.g. their leader refused to authenticate the producer). Batches in flight
+     * are not in a queue. Sender thread.
+     */
+    public List<ProducerBatch> removeQueuedIf(java.util.function.Predicate<TopicPartition> unsendable) {
+        List<ProducerBatch> removed = new ArrayList<>();
+        for (TopicQueues tq : topics.values()) {
+            for (PartitionQueue q : tq.all()) {
+                if (q == null) {
+                    continue;
+                }
+                synchronized (q) {
+                    if (!q.batches.isEmpty() && unsendable.test(q.batches.peekFirst().topicPartition())) {
+                        removed.addAll(q.batches);
+                        q.batches.clear();
+                    }
+                }
+            }
+        }
+        return removed;
     }
 
     /** Gives a completed batch's memory back and forgets it. Sender thread. */

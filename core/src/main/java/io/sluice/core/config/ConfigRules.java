@@ -7,22 +7,30 @@ import static io.sluice.api.config.ProducerConfig.LINGER_MS_CONFIG;
 import static io.sluice.api.config.ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
 import static io.sluice.api.config.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG;
 import static io.sluice.api.config.ProducerConfig.RETRIES_CONFIG;
+import static io.sluice.api.config.ProducerConfig.SASL_JAAS_CONFIG;
+import static io.sluice.api.config.ProducerConfig.SASL_MECHANISM_CONFIG;
 import static io.sluice.api.config.ProducerConfig.SECURITY_PROTOCOL_CONFIG;
 import static io.sluice.api.config.ProducerConfig.TRANSACTIONAL_ID_CONFIG;
 
 import io.sluice.api.config.ProducerConfig;
 import io.sluice.api.errors.ConfigException;
+import io.sluice.core.security.SaslSettings;
 import java.util.Locale;
 
 /**
  * The rules that involve more than one key, with Apache Kafka's outcomes
  * ({@code ProducerConfig.postProcessAndValidateIdempotenceConfigs} and
- * {@code KafkaProducer.configureDeliveryTimeout}). Stateless.
+ * {@code KafkaProducer.configureDeliveryTimeout}), and the refusal of what Sluice does not support.
+ * Stateless.
  */
 public final class ConfigRules {
 
     /** Kafka's limit: the broker caches the last 5 batches per producer for de-duplication. */
     public static final int MAX_IN_FLIGHT_FOR_IDEMPOTENCE = 5;
+
+    /** Kafka's pluggable SASL classes, which Sluice cannot load. */
+    private static final String[] SASL_PLUGGABLE_CLASSES = {ProducerConfig.SASL_CLIENT_CALLBACK_HANDLER_CLASS,
+            ProducerConfig.SASL_LOGIN_CALLBACK_HANDLER_CLASS, ProducerConfig.SASL_LOGIN_CLASS};
 
     private ConfigRules() {
     }
@@ -89,6 +97,22 @@ public final class ConfigRules {
         return Math.min(lingerAndRequest, Integer.MAX_VALUE);
     }
 
+    /**
+     * A SASL protocol needs a mechanism Sluice speaks and credentials it can read
+     * ({@link SaslSettings#from}); Kafka's pluggable login and callback classes cannot be loaded.
+     */
+    private static void checkSasl(ProducerSettings s, String protocol) {
+        for (String key : SASL_PLUGGABLE_CLASSES) {
+            if (s.get(key) != null) {
+                throw new ConfigException(key, key + " is set, but Sluice does not load Kafka's SASL login or callback "
+                        + "handler classes; remove it. Sluice logs in with the username and password of sasl.jaas.config "
+                        + "(PLAIN, SCRAM-SHA-256, SCRAM-SHA-512).");
+            }
+        }
+        SaslSettings.from(protocol, s.getString(SASL_MECHANISM_CONFIG), s.isSet(SASL_MECHANISM_CONFIG),
+                s.getString(SASL_JAAS_CONFIG));
+    }
+
     private static void refuseIfTrue(ProducerSettings s, String key, String feature) {
         if (s.getBoolean(key)) {
             throw new ConfigException(key, key + "=true asks for " + feature + ", which Sluice does not support yet; "
@@ -98,14 +122,12 @@ public final class ConfigRules {
 
     /**
      * Refuses settings that ask for features Sluice does not have yet, instead of silently ignoring
-     * them (a user asking for TLS must never get plaintext).
+     * them (a user asking for TLS must never get plaintext, nor GSSAPI a PLAIN login).
      */
     public static void refuseUnsupported(ProducerSettings s) {
-        String protocol = s.getString(SECURITY_PROTOCOL_CONFIG).toUpperCase(Locale.ROOT);
-        if (!protocol.equals("PLAINTEXT")) {
-            throw new ConfigException(SECURITY_PROTOCOL_CONFIG, "security.protocol=" + protocol
-                    + " is not supported by this version of Sluice yet (only PLAINTEXT is); "
-                    + "use a PLAINTEXT listener or the official client until TLS/SASL support lands.");
+        String protocol = s.getString(SECURITY_PROTOCOL_CONFIG).trim().toUpperCase(Locale.ROOT);
+        if (protocol.startsWith("SASL_")) {
+            checkSasl(s, protocol);
         }
         refuseIfTrue(s, ProducerConfig.PARTITIONER_RACK_AWARE_CONFIG, "rack-aware partitioning");
         refuseIfTrue(s, ProducerConfig.TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG, "two-phase commit transactions");

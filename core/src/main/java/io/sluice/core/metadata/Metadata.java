@@ -1,7 +1,10 @@
 package io.sluice.core.metadata;
 
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.errors.InterruptException;
 import io.sluice.api.errors.ProducerClosedException;
+import io.sluice.api.errors.SaslAuthenticationException;
+import io.sluice.api.errors.SslAuthenticationException;
 import io.sluice.api.errors.TimeoutException;
 import io.sluice.core.protocol.Errors;
 import io.sluice.core.time.ExponentialBackoff;
@@ -81,6 +84,8 @@ public final class Metadata {
     private Map<String, Errors> fatalTopicErrors = Map.of();
     private RuntimeException lastError;
     private RuntimeException fatalError;
+    /** A broker refused authentication, and no connection or refresh succeeded since (volatile: the sender reads it each turn). */
+    private volatile AuthenticationException authenticationError;
     private boolean closed;
 
     /**
@@ -119,6 +124,8 @@ public final class Metadata {
      * @throws TimeoutException after {@code maxWaitMs}, with Kafka's wording ("Topic X not present in
      *         metadata after N ms." or "Partition P of topic X with partition count C is not present in
      *         metadata after N ms."), the last connection problem attached as cause
+     * @throws AuthenticationException at once (TLS or SASL) while a broker's refusal to authenticate
+     *         this producer stands (Kafka's {@code Metadata.fatalError}): no refresh can come
      * @throws io.sluice.api.errors.TopicAuthorizationException at once if the broker refused the topic
      * @throws io.sluice.api.errors.InvalidTopicException at once if the topic name is invalid
      * @throws InterruptException if the thread is interrupted while waiting
@@ -264,6 +271,7 @@ public final class Metadata {
         failedAttempts = wantsRefresh ? failedAttempts + 1 : 0;
         retryAfterMs = nowMs + refreshBackoff.backoff(Math.max(failedAttempts - 1, 0));
         lastError = null;
+        authenticationError = null;
         notifyAll();
     }
 
@@ -292,6 +300,27 @@ public final class Metadata {
     public synchronized void fatalError(RuntimeException error) {
         fatalError = error;
         notifyAll();
+    }
+
+    /**
+     * A broker refused to authenticate this producer (TLS or SASL): threads waiting for metadata, and
+     * those that start waiting, fail with it at once until a connection authenticates or a refresh
+     * succeeds. Sender thread.
+     */
+    public synchronized void authenticationFailed(AuthenticationException error) {
+        authenticationError = Objects.requireNonNull(error, "error");
+        lastError = error;
+        notifyAll();
+    }
+
+    /** The refusal that stands (see {@link #authenticationFailed}), or {@code null}. Any thread. */
+    public AuthenticationException authenticationFailure() {
+        return authenticationError;
+    }
+
+    /** A connection authenticated: an earlier refusal no longer stands. Sender thread. */
+    public synchronized void authenticationSucceeded() {
+        authenticationError = null;
     }
 
     /** Wakes waiting threads, which throw {@link ProducerClosedException}. */
@@ -323,7 +352,8 @@ public final class Metadata {
 
     private void awaitVersionAfter(int version, String topic, long deadlineMs) {
         try {
-            while (updateVersion == version && !closed && fatalError == null && !fatalTopicErrors.containsKey(topic)) {
+            while (updateVersion == version && !closed && fatalError == null && authenticationError == null
+                    && !fatalTopicErrors.containsKey(topic)) {
                 long remainingMs = deadlineMs - time.monotonicMs();
                 if (remainingMs <= 0) {
                     return;
@@ -342,10 +372,24 @@ public final class Metadata {
         if (fatalError != null) {
             throw fatalError;
         }
+        if (authenticationError != null) {
+            throw forCaller(authenticationError);
+        }
         Errors error = fatalTopicErrors.get(topic);
         if (error != null) {
             throw error.exception("metadata for topic " + topic);
         }
+    }
+
+    /** The same failure, thrown in the caller's thread (its stack trace), the sender's as the cause. */
+    private static AuthenticationException forCaller(AuthenticationException e) {
+        if (e instanceof SslAuthenticationException) {
+            return new SslAuthenticationException(e.getMessage(), e);
+        }
+        if (e instanceof SaslAuthenticationException) {
+            return new SaslAuthenticationException(e.getMessage(), e);
+        }
+        return new AuthenticationException(e.getMessage(), e);
     }
 
     private TimeoutException notPresent(String topic, Integer partition, int count, long maxWaitMs) {

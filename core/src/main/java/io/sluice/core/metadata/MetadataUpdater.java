@@ -2,6 +2,7 @@ package io.sluice.core.metadata;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.errors.ConfigException;
 import io.sluice.api.errors.NetworkException;
 import io.sluice.core.network.BootstrapResolver;
@@ -135,13 +136,20 @@ public final class MetadataUpdater implements MetadataUpdates {
         if (metadata.cluster().nodeById(nodeId) == null) {
             return; // a connection to a broker no longer in the view (e.g. a retired bootstrap address)
         }
-        if (cause != null) {
+        if (cause instanceof AuthenticationException refused) {
+            metadata.authenticationFailed(refused); // Kafka's handleServerDisconnect → Metadata.fatalError
+        } else if (cause != null) {
             metadata.recordError(cause);
         }
         if (isUpdateDue(nowMs)) {
             metadata.failedUpdate(nowMs, null); // count it as a failed attempt, so the next one backs off
         }
         metadata.requestUpdate(); // the disconnect may come from stale metadata
+    }
+
+    @Override
+    public void onConnectionReady(int nodeId, long nowMs) {
+        metadata.authenticationSucceeded();
     }
 
     /**

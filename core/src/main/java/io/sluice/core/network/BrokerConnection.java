@@ -1,6 +1,7 @@
 package io.sluice.core.network;
 
 import io.sluice.api.Node;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.core.protocol.NegotiatedVersions;
 import io.sluice.core.time.ExponentialBackoff;
 import java.net.InetAddress;
@@ -39,6 +40,10 @@ final class BrokerConnection {
     private long failedConnectAttempts;
     private NegotiatedVersions versions;
     private AuthenticationExchange authentication;
+    /** The running exchange re-authenticates a session that was ready (KIP-368), rather than a new connection. */
+    private boolean reauthenticating;
+    /** When the ready connection must re-authenticate; MAX_VALUE if its session does not expire. */
+    private long reauthenticateAtMs = Long.MAX_VALUE;
     /** We closed the transport connection and its onDisconnected report has not come yet: the id is not free. */
     private boolean awaitingCloseReport;
     /** Why the last attempt or connection failed, for error messages; null after success. */
@@ -129,14 +134,37 @@ final class BrokerConnection {
         authentication = exchange;
     }
 
+    /** A ready connection starts re-authenticating: new requests wait, those in flight carry on. */
+    void reauthenticating(AuthenticationExchange exchange) {
+        state = ConnectionState.AUTHENTICATING;
+        authentication = exchange;
+        reauthenticating = true;
+        reauthenticateAtMs = Long.MAX_VALUE;
+    }
+
+    boolean isReauthenticating() {
+        return reauthenticating;
+    }
+
     AuthenticationExchange authentication() {
         return authentication;
+    }
+
+    /** The session just (re-)established must re-authenticate at {@code atMs} (MAX_VALUE: never). */
+    void reauthenticateAt(long atMs) {
+        reauthenticateAtMs = atMs;
+    }
+
+    /** When this ready connection must re-authenticate, or MAX_VALUE (not ready, or no session limit). */
+    long reauthenticationDueMs() {
+        return state == ConnectionState.READY ? reauthenticateAtMs : Long.MAX_VALUE;
     }
 
     void ready(NegotiatedVersions negotiated) {
         versions = negotiated;
         state = ConnectionState.READY;
         authentication = null;
+        reauthenticating = false;
         failedAttempts = 0;
         reconnectBackoffMs = reconnectBackoff.backoff(0);
         lastFailure = null;
@@ -169,6 +197,8 @@ final class BrokerConnection {
         state = ConnectionState.DISCONNECTED;
         versions = null;
         authentication = null;
+        reauthenticating = false;
+        reauthenticateAtMs = Long.MAX_VALUE;
         if (cause != null) {
             lastFailure = cause;
         }
@@ -185,6 +215,12 @@ final class BrokerConnection {
 
     RuntimeException lastFailure() {
         return lastFailure;
+    }
+
+    /** The authentication failure this connection is backing off after, or null (connecting, ready, other failure). */
+    AuthenticationException authenticationFailure() {
+        return state == ConnectionState.DISCONNECTED && lastFailure instanceof AuthenticationException refused
+                ? refused : null;
     }
 
     boolean awaitingCloseReport() {

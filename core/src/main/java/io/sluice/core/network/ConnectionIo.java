@@ -1,5 +1,6 @@
 package io.sluice.core.network;
 
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.errors.NetworkException;
 import io.sluice.api.errors.TimeoutException;
 import io.sluice.api.spi.Transport;
@@ -152,11 +153,12 @@ final class ConnectionIo implements TransportListener {
         }
     }
 
-    /** The earliest request or connect deadline, or MAX_VALUE. */
+    /** The earliest request, connect or re-authentication deadline, or MAX_VALUE. */
     long nextDeadlineMs() {
         long next = Long.MAX_VALUE;
         for (BrokerConnection connection : connections.all()) {
             next = Math.min(next, Math.min(connection.inFlight.nextDeadlineMs(), connection.setupDeadlineMs()));
+            next = Math.min(next, connection.reauthenticationDueMs());
         }
         return next;
     }
@@ -210,6 +212,11 @@ final class ConnectionIo implements TransportListener {
             return;
         }
         long nowMs = time.monotonicMs();
+        AuthenticationException refused = authenticationFailure(cause);
+        if (refused != null) {
+            authenticationFailed(connection, refused, nowMs);
+            return;
+        }
         String what = cause == null ? "the connection was closed" : cause.getMessage() == null ? cause.toString() : cause.getMessage();
         if (connection.state() == ConnectionState.CONNECTING) {
             LOG.warn("Connection to {} could not be established ({}). The broker may not be available.", connection.describe(), what);
@@ -219,6 +226,36 @@ final class ConnectionIo implements TransportListener {
         NetworkException reason = new NetworkException("Connection to " + connection.describe() + " failed: " + what, cause);
         lost(connection, reason, nowMs, request -> new NetworkException("Disconnected from " + connection.describe()
                 + " while waiting for the response to " + request.describe() + ": " + what, cause));
+    }
+
+    /**
+     * The transport reports a failure that retrying cannot cure (TLS trust, host name, client
+     * certificate, a TLS listener spoken to in plaintext) as an {@link AuthenticationException} in the
+     * cause chain of {@code onDisconnected}'s {@code IOException}; null for ordinary I/O failures.
+     */
+    static AuthenticationException authenticationFailure(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException refused) {
+                return refused;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Fatal for this broker as in Kafka ({@code AUTHENTICATION_FAILED}): requests in flight fail, the
+     * metadata layer is told (so a {@code send} waiting for metadata fails with the cause and queued
+     * batches for this broker fail too), and the next attempt waits {@code reconnect.backoff.max.ms}.
+     */
+    private void authenticationFailed(BrokerConnection connection, AuthenticationException refused, long nowMs) {
+        LOG.error("Authentication to {} failed, retrying only every reconnect.backoff.max.ms: {}", connection.describe(),
+                refused.getMessage());
+        lost(connection, refused, nowMs, request -> new NetworkException("Disconnected from " + connection.describe()
+                + " while waiting for the response to " + request.describe() + ": " + refused.getMessage(), refused));
+        connection.backOffFully();
     }
 
     @Override

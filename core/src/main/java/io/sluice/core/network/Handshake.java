@@ -6,6 +6,7 @@ import io.sluice.core.protocol.ApiKeys;
 import io.sluice.core.protocol.ApiVersionsResponse;
 import io.sluice.core.protocol.Errors;
 import io.sluice.core.protocol.NegotiatedVersions;
+import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +20,14 @@ import org.slf4j.LoggerFactory;
  * <p>A broker lacking a required API is a configuration problem that retrying soon cannot fix: the
  * connection is closed with an {@link UnsupportedVersionException} naming the broker, the API and
  * both version ranges (logged, and passed to the metadata layer so a waiting {@code send} reports it),
- * and the next attempt waits the longest reconnect backoff instead of storming the broker.
+ * and the next attempt waits the longest reconnect backoff instead of storming the broker. An
+ * authentication failure is handled the same way, and is fatal for what waits on that broker.
+ *
+ * <p>Re-authentication (KIP-368): when the exchange reports a session lifetime, the ready connection
+ * re-authenticates at a random point between 85% and 95% of it (Kafka's client rule: room for
+ * latency and clock drift, spread so that many connections do not re-authenticate at once). Meanwhile
+ * the connection takes no new requests; those in flight carry on, their responses arriving before
+ * the SaslHandshake's since a broker answers a connection's requests in order.
  *
  * <p>Owned by the sender thread; its handlers run during {@link NetworkClient#poll}.
  */
@@ -30,14 +38,28 @@ final class Handshake {
     /** The first ApiVersions version tried: flexible, carries the client software name (KIP-511). */
     static final short FIRST_API_VERSIONS_VERSION = 3;
 
+    /** Kafka's client re-authenticates between 85% and 95% of the session lifetime. */
+    static final double REAUTHENTICATE_AT = 0.85;
+    static final double REAUTHENTICATE_JITTER = 0.10;
+
+    /** Told each connection that becomes ready (after authentication, if any), inline. */
+    @FunctionalInterface
+    interface ReadyListener {
+        void ready(BrokerConnection connection, long nowMs);
+    }
+
     private final ConnectionIo io;
     private final Authenticator authenticator;
     private final int requestTimeoutMs;
+    private final Random random;
+    private final ReadyListener onReady;
 
-    Handshake(ConnectionIo io, Authenticator authenticator, int requestTimeoutMs) {
+    Handshake(ConnectionIo io, Authenticator authenticator, int requestTimeoutMs, Random random, ReadyListener onReady) {
         this.io = io;
         this.authenticator = authenticator;
         this.requestTimeoutMs = requestTimeoutMs;
+        this.random = random;
+        this.onReady = onReady;
     }
 
     /** The connection is established: ask for the broker's versions. */
@@ -87,9 +109,16 @@ final class Handshake {
         }
         connection.negotiated(versions);
         LOG.debug("{} negotiated {}", connection.describe(), versions);
-        AuthenticationExchange exchange = authenticator.begin(connection.node(), versions);
+        AuthenticationExchange exchange;
+        try {
+            exchange = authenticator.begin(connection.node(), versions);
+        } catch (RuntimeException e) {
+            fail(connection, e, true, nowMs);
+            return;
+        }
         if (exchange == null) {
             connection.ready(versions);
+            onReady.ready(connection, nowMs);
         } else {
             connection.authenticating(exchange);
             nextAuthenticationStep(connection, nowMs);
@@ -106,7 +135,7 @@ final class Handshake {
             return;
         }
         if (step == null) {
-            connection.ready(connection.versions());
+            authenticated(connection, exchange, nowMs);
             return;
         }
         ClientRequest request = new ClientRequest(connection.id, step.api(), step.version(), step.body(), true, nowMs,
@@ -125,6 +154,45 @@ final class Handshake {
             return;
         }
         nextAuthenticationStep(connection, response.receivedMs());
+    }
+
+    private void authenticated(BrokerConnection connection, AuthenticationExchange exchange, long nowMs) {
+        boolean again = connection.isReauthenticating();
+        connection.ready(connection.versions());
+        long lifetimeMs = exchange.sessionLifetimeMs();
+        long reauthenticateAtMs = lifetimeMs > 0 ? nowMs + reauthenticationDelayMs(lifetimeMs) : Long.MAX_VALUE;
+        connection.reauthenticateAt(reauthenticateAtMs);
+        LOG.debug("{} {}{}", again ? "Re-authenticated" : "Authenticated", exchange,
+                lifetimeMs > 0 ? "; session lasts " + lifetimeMs + " ms, re-authenticating in "
+                        + (reauthenticateAtMs - nowMs) + " ms" : "");
+        onReady.ready(connection, nowMs);
+    }
+
+    /** A random point between 85% and 95% of {@code lifetimeMs}, as Kafka's client picks. */
+    long reauthenticationDelayMs(long lifetimeMs) {
+        return (long) (lifetimeMs * (REAUTHENTICATE_AT + random.nextDouble() * REAUTHENTICATE_JITTER));
+    }
+
+    /** Starts re-authenticating {@code connection} if it is ready and its session is due (KIP-368). */
+    void maybeReauthenticate(BrokerConnection connection, long nowMs) {
+        if (connection.state() != ConnectionState.READY || nowMs < connection.reauthenticationDueMs()) {
+            return;
+        }
+        AuthenticationExchange exchange;
+        try {
+            exchange = authenticator.reauthenticate(connection.node(), connection.versions());
+        } catch (RuntimeException e) {
+            fail(connection, e, true, nowMs);
+            return;
+        }
+        if (exchange == null) {
+            connection.reauthenticateAt(Long.MAX_VALUE);
+            return;
+        }
+        LOG.debug("Re-authenticating {} before its session expires ({} requests in flight carry on)", connection.describe(),
+                connection.inFlight.size());
+        connection.reauthenticating(exchange);
+        nextAuthenticationStep(connection, nowMs);
     }
 
     /** Closes the connection because of {@code failure}; {@code backOffFully} when retrying soon cannot help. */

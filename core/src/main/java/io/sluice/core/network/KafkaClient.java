@@ -1,7 +1,9 @@
 package io.sluice.core.network;
 
 import io.sluice.api.Node;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.core.protocol.ApiKeys;
+import java.util.Map;
 
 /**
  * The sender thread's connection to the cluster: one connection per broker, each taken through
@@ -33,6 +35,15 @@ public interface KafkaClient extends AutoCloseable {
 
     /** Whether the last connection attempt to {@code nodeId} failed and it is backing off. */
     boolean connectionFailed(int nodeId);
+
+    /**
+     * The brokers (by id, bootstrap addresses left out) whose last connection attempt failed
+     * authentication (TLS or SASL) and that are backing off before the next: what is queued for them
+     * cannot be sent until an attempt succeeds. Empty if none.
+     */
+    default Map<Integer, AuthenticationException> authenticationFailures() {
+        return Map.of();
+    }
 
     /** Requests sent to {@code nodeId} whose response (or, for {@code acks=0}, whose send) is pending. */
     int inFlightRequestCount(int nodeId);

@@ -33,7 +33,15 @@ public interface MetadataUpdates {
      * A connection to {@code nodeId} closed or could not be made.
      *
      * @param cause why, if it says something the user may need (a broker too old, an authentication
-     *              failure), else {@code null}
+     *              failure: an {@link io.sluice.api.errors.AuthenticationException} is fatal for the sends
+     *              waiting for metadata), else {@code null}
      */
     void onDisconnect(int nodeId, RuntimeException cause, long nowMs);
+
+    /**
+     * A connection to {@code nodeId} is ready (authenticated, if the protocol authenticates): an earlier
+     * authentication failure no longer stands for the cluster.
+     */
+    default void onConnectionReady(int nodeId, long nowMs) {
+    }
 }

@@ -1,13 +1,16 @@
 package io.sluice.core.network;
 
 import io.sluice.api.Node;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.spi.Transport;
 import io.sluice.core.protocol.ApiKeys;
 import io.sluice.core.protocol.NegotiatedVersions;
 import io.sluice.core.time.Time;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.slf4j.Logger;
@@ -31,6 +34,12 @@ import org.slf4j.LoggerFactory;
  *       throws is logged and does not disturb the others.</li>
  *   <li>Bootstrap connections (negative ids) are closed once metadata names the real brokers and
  *       nothing is in flight on them.</li>
+ *   <li>An authentication failure (TLS or SASL) is fatal for that connection attempt: its requests
+ *       fail, the metadata layer gets the {@link AuthenticationException}, the broker is listed by
+ *       {@link #authenticationFailures()}, and it is tried again only after
+ *       {@code reconnect.backoff.max.ms}.</li>
+ *   <li>A ready connection whose SASL session expires re-authenticates in place (KIP-368) during
+ *       {@link #poll}; it takes no new request meanwhile.</li>
  * </ul>
  *
  * <p>Owned by the sender thread: every method but {@link #wakeup()} must be called from it.
@@ -80,7 +89,8 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
         this.connections = new Connections(config, seams.random(), seams.resolver());
         this.io = new ConnectionIo(transport, connections, config.clientId(), time,
                 (connection, cause, nowMs) -> metadata.onDisconnect(connection.id, cause, nowMs));
-        this.handshake = new Handshake(io, seams.authenticator(), config.requestTimeoutMs());
+        this.handshake = new Handshake(io, seams.authenticator(), config.requestTimeoutMs(), seams.random(),
+                (connection, nowMs) -> metadata.onConnectionReady(connection.id, nowMs));
     }
 
     @Override
@@ -123,6 +133,21 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
     public boolean connectionFailed(int nodeId) {
         BrokerConnection connection = connections.get(nodeId);
         return connection != null && connection.state() == ConnectionState.DISCONNECTED && connection.lastFailure() != null;
+    }
+
+    @Override
+    public Map<Integer, AuthenticationException> authenticationFailures() {
+        Map<Integer, AuthenticationException> failures = null;
+        for (BrokerConnection connection : connections.all()) {
+            AuthenticationException refused = connection.authenticationFailure();
+            if (refused != null && connection.id >= 0) {
+                if (failures == null) {
+                    failures = new HashMap<>();
+                }
+                failures.put(connection.id, refused);
+            }
+        }
+        return failures == null ? Map.of() : failures;
     }
 
     /** The state of the connection to {@code nodeId} ({@link ConnectionState#DISCONNECTED} if there is none). */
@@ -198,6 +223,9 @@ public final class NetworkClient implements KafkaClient, MetadataChannel {
         long nextDeadlineMs = io.nextDeadlineMs();
         if (nextDeadlineMs != Long.MAX_VALUE) {
             waitMs = Math.min(waitMs, Math.max(nextDeadlineMs - nowMs, 0));
+        }
+        for (BrokerConnection connection : connections.all()) {
+            handshake.maybeReauthenticate(connection, nowMs);
         }
         if (io.hasCompletions()) {
             waitMs = 0;

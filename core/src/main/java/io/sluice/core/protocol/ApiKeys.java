@@ -14,8 +14,10 @@ package io.sluice.core.protocol;
  *       the broker says. v13 names topics by id (KIP-516): use it only with topic ids at hand.</li>
  *   <li>{@link #METADATA} v1–v13: v1 is the first where a null topic list means "all topics".</li>
  *   <li>{@link #API_VERSIONS} v0–v4, {@link #INIT_PRODUCER_ID} v0–v5 (v6 is unstable in 4.4).</li>
- *   <li>{@link #FIND_COORDINATOR}, {@link #SASL_HANDSHAKE}, {@link #SASL_AUTHENTICATE}: reserved for
- *       transactions and SASL; their versions take part in negotiation, their codecs come later.</li>
+ *   <li>{@link #SASL_HANDSHAKE} v1 only (v0 was removed in Kafka 4.0, KIP-896) and
+ *       {@link #SASL_AUTHENTICATE} v0–v2: SASL authentication (and KIP-368 re-authentication).</li>
+ *   <li>{@link #FIND_COORDINATOR}: reserved for transactions; its versions take part in negotiation,
+ *       its codec comes later.</li>
  * </ul>
  */
 public enum ApiKeys {

@@ -159,6 +159,28 @@ public final class ProtocolReader {
         return (int) length;
     }
 
+    // ---- bytes ----
+
+    /** A bytes field the protocol does not allow to be null here, copied out of the frame. */
+    public byte[] bytes(String field) {
+        int at = buf.position();
+        long length;
+        if (flexible) {
+            length = Integer.toUnsignedLong(uvarint(field)) - 1;
+        } else {
+            length = int32(field);
+        }
+        if (length < 0) {
+            throw malformed(field, "is null or has a negative length " + length + ", but these bytes are not nullable", at);
+        }
+        if (length > buf.remaining()) {
+            throw malformed(field, "declares " + length + " bytes, but only " + buf.remaining() + " remain" + TRUNCATED_HINT, at);
+        }
+        byte[] out = new byte[(int) length];
+        buf.get(out);
+        return out;
+    }
+
     // ---- arrays ----
 
     /**

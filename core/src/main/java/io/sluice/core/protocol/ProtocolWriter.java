@@ -68,6 +68,11 @@ public final class ProtocolWriter {
         return flexible ? Varints.sizeOfUnsignedVarint(length + 1) : 4;
     }
 
+    /** Bytes of a non-null bytes field holding {@code length} bytes, length prefix included. */
+    public static int sizeOfBytes(int length, boolean flexible) {
+        return sizeOfBytesLength(length, flexible) + length;
+    }
+
     /** Bytes of an empty tagged-field section if {@code flexible}, else 0. */
     public static int sizeOfTaggedFields(boolean flexible) {
         return flexible ? EMPTY_TAGGED_FIELDS_SIZE : 0;
@@ -146,6 +151,12 @@ public final class ProtocolWriter {
     /** A bytes/records field's length prefix. */
     public void bytesLength(int length, boolean flexible) {
         arrayLength(length, flexible);
+    }
+
+    /** A non-null bytes field copied into the frame (small fields such as SASL tokens; batches are spliced). */
+    public void bytes(byte[] data, boolean flexible) {
+        bytesLength(data.length, flexible);
+        buf.put(data);
     }
 
     /** An empty tagged-field section if {@code flexible}; nothing otherwise. */

@@ -4,7 +4,8 @@ package io.sluice.core.protocol;
  * The body of a request Sluice sends, encodable at every version of its API that Sluice speaks.
  * Implementations are immutable; encoding one twice (a retry) gives the same bytes.
  */
-public sealed interface RequestBody permits ApiVersionsRequest, MetadataRequest, ProduceRequest, InitProducerIdRequest {
+public sealed interface RequestBody permits ApiVersionsRequest, MetadataRequest, ProduceRequest, InitProducerIdRequest,
+        SaslHandshakeRequest, SaslAuthenticateRequest {
 
     ApiKeys apiKey();
 

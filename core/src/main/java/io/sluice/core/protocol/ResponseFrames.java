@@ -51,6 +51,8 @@ public final class ResponseFrames {
             case METADATA -> MetadataResponseDecoder.read(in);
             case PRODUCE -> ProduceResponseDecoder.read(in);
             case INIT_PRODUCER_ID -> InitProducerIdResponse.read(in);
+            case SASL_HANDSHAKE -> SaslHandshakeResponse.read(in);
+            case SASL_AUTHENTICATE -> SaslAuthenticateResponse.read(in);
             default -> throw new IllegalArgumentException("Sluice has no decoder for " + api + " responses yet");
         };
         in.expectEnd();

@@ -1,5 +1,6 @@
 package io.sluice.core.send;
 
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.core.accumulate.PartitionLeaders;
 import java.util.Set;
 import java.util.UUID;
@@ -15,4 +16,12 @@ public interface ClusterSource {
 
     /** Asks for a metadata refresh, e.g. after NOT_LEADER_OR_FOLLOWER or for topics whose leader is unknown. */
     void requestUpdate(Set<String> topics);
+
+    /**
+     * A broker's refusal to authenticate the producer that still stands (no connection authenticated
+     * since), or {@code null}: while it stands, no metadata can be fetched.
+     */
+    default AuthenticationException authenticationFailure() {
+        return null;
+    }
 }

@@ -2,6 +2,7 @@ package io.sluice.core.send;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.api.errors.ProducerClosedException;
 import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.TimeoutException;
@@ -108,6 +109,7 @@ public final class Sender implements Runnable {
 
     private long sendProducerData(long nowMs) {
         failExpired(nowMs);
+        failQueuedThatCannotAuthenticate(nowMs);
         if (!delivery.prepare(client, nowMs)) {
             RuntimeException fatal = delivery.fatalError();
             if (fatal != null) {
@@ -212,6 +214,34 @@ public final class Sender implements Runnable {
             // released when its request finishes: the transport may still be writing its bytes
             completion.fail(batch, expired(batch, nowMs, "waiting for the broker's answer"), nowMs);
         }
+    }
+
+    /**
+     * Fails what is queued for a broker whose last connection attempt failed authentication (TLS or
+     * SASL), with that {@link AuthenticationException}: it cannot be sent until the configuration (or
+     * the broker's) changes, so the records' futures fail now rather than after delivery.timeout.ms.
+     * While such a refusal stands for the cluster (no connection authenticated since), batches whose
+     * leader is unknown fail too: no metadata can name one. Brokers are still tried every
+     * reconnect.backoff.max.ms; records sent meanwhile wait for that attempt and share its outcome.
+     */
+    private void failQueuedThatCannotAuthenticate(long nowMs) {
+        Map<Integer, AuthenticationException> refused = client.authenticationFailures();
+        AuthenticationException standing = cluster.authenticationFailure();
+        if (refused.isEmpty() && standing == null) {
+            return;
+        }
+        PartitionLeaders leaders = cluster.leaders();
+        for (ProducerBatch batch : accumulator.removeQueuedIf(tp -> refusal(leaders, tp, refused, standing) != null)) {
+            completion.fail(batch, refusal(leaders, batch.topicPartition(), refused, standing), nowMs);
+            completion.release(batch);
+        }
+    }
+
+    private static AuthenticationException refusal(PartitionLeaders leaders, TopicPartition tp,
+                                                   Map<Integer, AuthenticationException> refused,
+                                                   AuthenticationException standing) {
+        Node leader = leaders.leaderFor(tp.topic(), tp.partition());
+        return leader == null ? standing : refused.get(leader.id());
     }
 
     private TimeoutException expired(ProducerBatch batch, long nowMs, String where) {

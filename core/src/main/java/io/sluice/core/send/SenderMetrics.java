@@ -36,8 +36,20 @@ public final class SenderMetrics {
     private final Sensor throttleTime;
     private final Sensor requests;
 
+    private final BatchCloseStats closes;
+
+    /** Without batching settings: batch close reasons are not explained (tests). */
     public SenderMetrics(ProducerMetrics metrics) {
+        this(metrics, 0, 0);
+    }
+
+    /**
+     * @param batchSizeConfig {@code batch.size}, to tell full batches from lingered ones
+     * @param lingerMs  {@code linger.ms}
+     */
+    public SenderMetrics(ProducerMetrics metrics, int batchSizeConfig, long lingerMs) {
         this.metrics = metrics;
+        this.closes = new BatchCloseStats(metrics, batchSizeConfig, lingerMs);
         batchSize = sensor("batch-size", "avg", "The average number of bytes sent per partition per-request.",
                 "max", "The max number of bytes sent per partition per-request.");
         compressionRate = sensor("compression-rate", "avg", "The average compression rate of record batches, defined as "
@@ -82,6 +94,7 @@ public final class SenderMetrics {
         topicSensor(topic, TopicStat.RECORD_SEND).record(batch.recordCount(), nowMs);
         topicSensor(topic, TopicStat.BYTE).record(size, nowMs);
         topicSensor(topic, TopicStat.COMPRESSION_RATE).record(batch.compressionRatio(), nowMs);
+        closes.record(batch, nowMs);
     }
 
     void requestSent(int records, long nowMs) {

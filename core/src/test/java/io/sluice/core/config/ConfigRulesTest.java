@@ -54,11 +54,39 @@ class ConfigRulesTest {
                         + "delivery.timeout.ms or lower linger.ms or request.timeout.ms.");
     }
 
+    private static final String PLAIN_JAAS = "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            + "username=\"alice\" password=\"alice-secret\";";
+
     @Test
-    void unsupportedSecurityProtocolsAndTransactionsAreRefusedNotIgnored() {
-        assertThatThrownBy(() -> ConfigRules.refuseUnsupported(settings("security.protocol", "SASL_SSL")))
+    void everySecurityProtocolIsAcceptedWithUsableSettings() {
+        ConfigRules.refuseUnsupported(settings("security.protocol", "SSL", "ssl.truststore.location", "/etc/kafka/ca.p12"));
+        ConfigRules.refuseUnsupported(settings("security.protocol", "sasl_ssl", "sasl.mechanism", "PLAIN", "sasl.jaas.config", PLAIN_JAAS));
+        ConfigRules.refuseUnsupported(settings("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", PLAIN_JAAS.replace("plain.PlainLoginModule", "scram.ScramLoginModule")));
+        // as in Kafka, SASL keys mean nothing without a SASL protocol
+        ConfigRules.refuseUnsupported(settings("security.protocol", "PLAINTEXT", "sasl.mechanism", "GSSAPI",
+                "sasl.login.class", "com.example.Login"));
+    }
+
+    @Test
+    void saslWithoutUsableCredentialsOrMechanismIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> ConfigRules.refuseUnsupported(settings("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN")))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("security.protocol=SASL_SSL is not supported by this version of Sluice yet");
+                .hasMessageStartingWith("security.protocol=SASL_SSL needs sasl.jaas.config with the user to log in as")
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo("sasl.jaas.config"));
+        assertThatThrownBy(() -> ConfigRules.refuseUnsupported(settings("security.protocol", "SASL_SSL", "sasl.jaas.config", PLAIN_JAAS)))
+                .hasMessageStartingWith("sasl.mechanism=GSSAPI (Kafka's default, as sasl.mechanism is not set) is not "
+                        + "supported by Sluice yet")
+                .hasMessageContaining("set sasl.mechanism=PLAIN")
+                .hasMessageNotContaining("alice-secret");
+        assertThatThrownBy(() -> ConfigRules.refuseUnsupported(settings("security.protocol", "SASL_SSL", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", PLAIN_JAAS, "sasl.client.callback.handler.class", "com.example.Handler")))
+                .hasMessageStartingWith("sasl.client.callback.handler.class is set, but Sluice does not load Kafka's SASL "
+                        + "login or callback handler classes; remove it.");
+    }
+
+    @Test
+    void transactionsAreRefusedNotIgnored() {
         assertThatThrownBy(() -> ConfigRules.refuseUnsupported(settings("transactional.id", "tx-1")))
                 .hasMessageStartingWith("transactional.id is set, but Sluice does not support transactions yet");
     }

@@ -56,6 +56,11 @@ public final class KafkaFrames {
         return versions(range(0, 0, 13), range(3, 0, 13), range(18, 0, 4), range(22, 0, 5));
     }
 
+    /** {@link #kafka44Versions()} plus SaslHandshake v0–v1 and SaslAuthenticate v0–v2, as on a SASL listener. */
+    public static ApiVersionsResponseData kafka44SaslVersions() {
+        return versions(range(0, 0, 13), range(3, 0, 13), range(17, 0, 1), range(18, 0, 4), range(22, 0, 5), range(36, 0, 2));
+    }
+
     public static ApiVersionsResponseData versions(ApiVersionsResponseData.ApiVersion... ranges) {
         ApiVersionsResponseData data = new ApiVersionsResponseData().setErrorCode((short) 0);
         for (ApiVersionsResponseData.ApiVersion range : ranges) {

@@ -14,6 +14,7 @@ final class StaticNodes implements MetadataUpdates {
     boolean updateDue;
     final List<Integer> disconnectedIds = new ArrayList<>();
     final List<RuntimeException> disconnectCauses = new ArrayList<>();
+    final List<Integer> readyIds = new ArrayList<>();
 
     @Override
     public List<Node> nodes() {
@@ -36,5 +37,10 @@ final class StaticNodes implements MetadataUpdates {
         if (cause != null) {
             disconnectCauses.add(cause);
         }
+    }
+
+    @Override
+    public void onConnectionReady(int nodeId, long nowMs) {
+        readyIds.add(nodeId);
     }
 }

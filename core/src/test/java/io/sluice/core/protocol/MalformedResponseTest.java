@@ -42,6 +42,14 @@ class MalformedResponseTest {
             }
             frames.add(Arguments.of(ApiKeys.INIT_PRODUCER_ID, v, bytes(KafkaOracle.response(init, v, 1))));
         }
+        org.apache.kafka.common.message.SaslHandshakeResponseData handshake = new org.apache.kafka.common.message
+                .SaslHandshakeResponseData().setMechanisms(List.of("PLAIN", "SCRAM-SHA-256"));
+        frames.add(Arguments.of(ApiKeys.SASL_HANDSHAKE, (short) 1, bytes(KafkaOracle.response(handshake, (short) 1, 1))));
+        for (short v = 0; v <= 2; v++) {
+            org.apache.kafka.common.message.SaslAuthenticateResponseData authenticate = new org.apache.kafka.common.message
+                    .SaslAuthenticateResponseData().setErrorMessage("m").setAuthBytes(new byte[] {1, 2, 3}).setSessionLifetimeMs(5);
+            frames.add(Arguments.of(ApiKeys.SASL_AUTHENTICATE, v, bytes(KafkaOracle.response(authenticate, v, 1))));
+        }
         return frames.stream();
     }
 

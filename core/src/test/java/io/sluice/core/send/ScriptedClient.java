@@ -1,6 +1,7 @@
 package io.sluice.core.send;
 
 import io.sluice.api.Node;
+import io.sluice.api.errors.AuthenticationException;
 import io.sluice.core.network.ClientRequest;
 import io.sluice.core.network.ClientResponse;
 import io.sluice.core.network.KafkaClient;
@@ -11,7 +12,9 @@ import io.sluice.core.protocol.ResponseBody;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A {@link KafkaClient} whose connections are always ready and whose requests wait until the test
@@ -24,10 +27,17 @@ final class ScriptedClient implements KafkaClient {
     final List<ClientRequest> all = new ArrayList<>();
     boolean closed;
     Node leastLoaded;
+    /** Brokers whose last connection attempt failed authentication: never ready. */
+    final Map<Integer, AuthenticationException> refused = new HashMap<>();
 
     @Override
     public boolean ready(Node node, long nowMs) {
-        return true;
+        return !refused.containsKey(node.id());
+    }
+
+    @Override
+    public Map<Integer, AuthenticationException> authenticationFailures() {
+        return Map.copyOf(refused);
     }
 
     @Override

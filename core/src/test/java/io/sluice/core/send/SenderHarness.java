@@ -39,6 +39,8 @@ final class SenderHarness {
     final RecordAccumulator accumulator;
     final Sender sender;
     int metadataRequests;
+    /** What the cluster view reports as a standing authentication refusal. */
+    io.sluice.api.errors.AuthenticationException standingRefusal;
 
     SenderHarness(short acks, int retries, long deliveryTimeoutMs, DeliveryGuarantee delivery) {
         pool = new BufferPool(1 << 20, 16 * 1024, BufferAllocator.HEAP, time, PoolWaitRecorder.NONE);
@@ -93,6 +95,11 @@ final class SenderHarness {
         @Override
         public void requestUpdate(Set<String> topics) {
             metadataRequests++;
+        }
+
+        @Override
+        public io.sluice.api.errors.AuthenticationException authenticationFailure() {
+            return standingRefusal;
         }
     }
 }

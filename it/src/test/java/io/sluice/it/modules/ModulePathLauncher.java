@@ -65,6 +65,19 @@ final class ModulePathLauncher {
         return run(cmd);
     }
 
+    /**
+     * Runs {@code mainClass} from {@code classPathEntry} (the unnamed module) with {@code modules} on the
+     * module path, all of them resolved ({@code --add-modules ALL-MODULE-PATH}): the class-path program
+     * uses the modules the way an application that is not yet modular does.
+     */
+    Result runBesideModulePath(Set<String> modules, Path classPathEntry, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(javaExecutable(), "--module-path", joined(modules),
+                "--add-modules", "ALL-MODULE-PATH", "-cp", classPathEntry.toString(), mainClass));
+        cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
     private String joined(Set<String> modules) {
         List<String> paths = new ArrayList<>();
         for (String m : modules) {

@@ -2,6 +2,7 @@ package io.sluice.it.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +45,24 @@ class PluginDiscoveryTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.output()).contains("compression.type=zstd: REFUSED: compression.type=zstd but no Compressor named "
                 + "\"zstd\" is on the module path or class path; add io.sluice:sluice-codec-zstd.");
+    }
+
+    /**
+     * PluginReport proves lz4 is accepted at construction; this proves the lz4 codec also compresses and
+     * decompresses on the module path (its code and lz4-java running as named modules, heap and direct
+     * buffers), and that zstd is simply absent there.
+     */
+    @Test
+    void onTheModulePathTheLz4CodecCompressesAndDecompressesAndZstdIsAbsent() throws Exception {
+        Path probeClasses = Path.of(CodecRoundTripProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ModulePathLauncher.Result r = launcher.runBesideModulePath(LZ4_ONLY, probeClasses,
+                CodecRoundTripProbe.class.getName(), "lz4", "zstd");
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.output()).as(r.toString())
+                .contains("io.sluice.codec.lz4", "org.lz4.java")
+                .containsPattern("lz4: round trip OK \\(65\\d{3} -> \\d+ bytes\\) in module io.sluice.codec.lz4")
+                .contains("zstd: NOT FOUND")
+                .doesNotContain("com.github.luben.zstd_jni");
     }
 
     @Test

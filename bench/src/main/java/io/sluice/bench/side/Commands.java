@@ -1,0 +1,94 @@
+package io.sluice.bench.side;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The command lines of the three producers for one scenario, built so that only the producer differs:
+ * both Java tools get Kafka's {@code kafka-producer-perf-test} arguments and the JVM options Kafka's scripts
+ * give that tool ({@code -Xmx512M} and {@code kafka-run-class.sh}'s G1 settings), plus the measuring agent;
+ * kcat gets the same settings under librdkafka's names and reads the same kind of payload from a file.
+ * Every command runs under {@code /usr/bin/time}, which writes wall, user and system time and peak RSS.
+ * Immutable.
+ */
+final class Commands {
+
+    /** kafka-producer-perf-test.sh's heap and kafka-run-class.sh's KAFKA_JVM_PERFORMANCE_OPTS (JDK 17). */
+    static final List<String> JAVA_TOOL_OPTIONS = List.of("-Xmx512m", "-XX:+UseG1GC", "-XX:MaxGCPauseMillis=20",
+            "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent", "-Djava.awt.headless=true");
+    static final String TIME_FORMAT = "%e %U %S %M";
+
+    private final String sluiceModulePath;
+    private final String officialClassPath;
+    private final Path probeJar;
+    private final String kcat;
+    private final List<String> extraSluiceOptions;
+
+    /**
+     * @param kcat               the kcat executable, or null when it is not installed
+     * @param extraSluiceOptions more JVM options for Sluice's tool only (e.g. a JFR recording for the profile)
+     */
+    Commands(String sluiceModulePath, String officialClassPath, Path probeJar, String kcat, List<String> extraSluiceOptions) {
+        this.sluiceModulePath = sluiceModulePath;
+        this.officialClassPath = officialClassPath;
+        this.probeJar = probeJar;
+        this.kcat = kcat;
+        this.extraSluiceOptions = List.copyOf(extraSluiceOptions);
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    boolean hasKcat() {
+        return kcat != null;
+    }
+
+    List<String> command(Contender who, Scenario s, String bootstrap, String topic, RunFiles files) {
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", TIME_FORMAT, "-o", files.time().toString()));
+        switch (who) {
+            case SLUICE:
+                cmd.add(java());
+                cmd.addAll(JAVA_TOOL_OPTIONS);
+                cmd.addAll(extraSluiceOptions);
+                cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "--add-modules", "jdk.management",
+                        "--module-path", sluiceModulePath, "--add-modules", "HdrHistogram",
+                        "--module", "io.sluice.examples/io.sluice.examples.ProducerPerformance"));
+                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                break;
+            case OFFICIAL:
+                cmd.add(java());
+                cmd.addAll(JAVA_TOOL_OPTIONS);
+                cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "-cp", officialClassPath,
+                        "org.apache.kafka.tools.ProducerPerformance"));
+                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                break;
+            case LIBRDKAFKA:
+                cmd.addAll(List.of(kcat, "-P", "-b", bootstrap, "-t", topic, "-l", files.payload().toString()));
+                for (Map.Entry<String, String> e : s.librdkafkaProperties().entrySet()) {
+                    cmd.addAll(List.of("-X", e.getKey() + "=" + e.getValue()));
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("No command for " + who);
+        }
+        return cmd;
+    }
+
+    /** The same kafka-producer-perf-test arguments for both Java tools. */
+    static List<String> perfToolArguments(Scenario s, String bootstrap, String topic) {
+        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records()),
+                "--record-size", Integer.toString(Scenario.RECORD_SIZE), "--throughput", Integer.toString(s.throughput()),
+                "--bootstrap-server", bootstrap, "--reporting-interval", "1000", "--command-property"));
+        for (Map.Entry<String, String> e : s.javaProperties().entrySet()) {
+            args.add(e.getKey() + "=" + e.getValue());
+        }
+        return args;
+    }
+
+    /** Where one run's side files go. */
+    record RunFiles(Path time, Path probe, Path payload) {
+    }
+}

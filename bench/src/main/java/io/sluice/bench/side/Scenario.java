@@ -1,0 +1,69 @@
+package io.sluice.bench.side;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One configuration of the side-by-side benchmark, applied identically to every producer: 100-byte records,
+ * 6 partitions, {@code linger.ms=5}, {@code batch.size=65536}, plus the acks/idempotence, compression and rate
+ * given here.
+ *
+ * @param name        short name used in tables and topic names
+ * @param idempotent  {@code acks=all} and {@code enable.idempotence=true}; otherwise {@code acks=1} and
+ *                    {@code enable.idempotence=false} (set explicitly: Kafka's default is idempotent)
+ * @param compression {@code none}, {@code lz4} or {@code zstd}
+ * @param throughput  records/s for a fixed-rate run, or -1 for as fast as possible
+ * @param records     records per run
+ */
+record Scenario(String name, boolean idempotent, String compression, int throughput, long records) {
+
+    static final int RECORD_SIZE = 100;
+    static final int PARTITIONS = 6;
+    static final int LINGER_MS = 5;
+    static final int BATCH_SIZE = 65536;
+
+    /** The configurations: three codecs with acks=1, the same idempotent, and a 50,000 records/s run. */
+    static List<Scenario> standard(long throughputRecords, long latencyRecords, int latencyRate) {
+        List<Scenario> all = new ArrayList<>();
+        for (boolean idempotent : new boolean[] {false, true}) {
+            for (String codec : List.of("none", "lz4", "zstd")) {
+                all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords));
+            }
+        }
+        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords));
+        return all;
+    }
+
+    boolean fixedRate() {
+        return throughput > 0;
+    }
+
+    /** Kafka producer properties (Java clients) for this scenario, in a stable order. */
+    Map<String, String> javaProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("acks", idempotent ? "all" : "1");
+        p.put("enable.idempotence", Boolean.toString(idempotent));
+        p.put("linger.ms", Integer.toString(LINGER_MS));
+        p.put("batch.size", Integer.toString(BATCH_SIZE));
+        p.put("compression.type", compression);
+        return p;
+    }
+
+    /** The same settings under librdkafka's names (kcat -X). */
+    Map<String, String> librdkafkaProperties() {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("acks", idempotent ? "all" : "1");
+        p.put("enable.idempotence", Boolean.toString(idempotent));
+        p.put("linger.ms", Integer.toString(LINGER_MS));
+        p.put("batch.size", Integer.toString(BATCH_SIZE));
+        p.put("compression.codec", compression);
+        return p;
+    }
+
+    String describe() {
+        return (idempotent ? "acks=all, idempotent" : "acks=1") + ", " + compression
+                + (fixedRate() ? ", " + throughput + " records/s" : ", unthrottled") + ", " + records + " records";
+    }
+}
