@@ -19,118 +19,212 @@ import java.util.Map;
  * start with {@code sluice.}.
  *
  * <p>This class is the single table of keys: a constant per key for code, and
- * {@link #keys()} with type, default, valid values and doc for the parser and the docs.
+ * {@link #keys()} with type, default, valid values and doc for the parser and the docs. Each
+ * constant's comment says in one sentence what the key means; its type, default, valid values
+ * and full description are in that table ({@link #key(String) key(name)}), which the README's
+ * Configuration section prints, and Kafka's meaning of its keys is in
+ * <a href="https://kafka.apache.org/documentation/#producerconfigs">Kafka's producer configuration reference</a>.
  */
 public final class ProducerConfig {
 
     // ---- connecting ----
+    /** {@code bootstrap.servers}: the {@code host:port} pairs used to find the cluster at start-up; any one reachable entry is enough. */
     public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    /** {@code client.id}: the name sent with every request, for broker logs and quotas, and used in thread and metric names. */
     public static final String CLIENT_ID_CONFIG = "client.id";
+    /** {@code client.dns.lookup}: how broker host names are resolved ({@code use_all_dns_ips} or {@code resolve_canonical_bootstrap_servers_only}). */
     public static final String CLIENT_DNS_LOOKUP_CONFIG = "client.dns.lookup";
+    /** {@code client.rack}: the rack this client runs in, compared with the brokers' {@code broker.rack}. */
     public static final String CLIENT_RACK_CONFIG = "client.rack";
+    /** {@code bootstrap.resolve.timeout.ms}: how long (ms) to keep resolving the bootstrap host names; 0 fails at creation if none resolves. */
     public static final String BOOTSTRAP_RESOLVE_TIMEOUT_MS_CONFIG = "bootstrap.resolve.timeout.ms";
+    /** {@code security.providers}: Kafka's {@code SecurityProviderCreator} classes; refused by Sluice. */
     public static final String SECURITY_PROVIDERS_CONFIG = "security.providers";
+    /** {@code security.protocol}: how to talk to brokers: {@code PLAINTEXT}, {@code SSL}, {@code SASL_PLAINTEXT} or {@code SASL_SSL}. */
     public static final String SECURITY_PROTOCOL_CONFIG = "security.protocol";
+    /** {@code send.buffer.bytes}: the TCP send buffer (SO_SNDBUF) in bytes; -1 leaves the OS default. */
     public static final String SEND_BUFFER_CONFIG = "send.buffer.bytes";
+    /** {@code receive.buffer.bytes}: the TCP receive buffer (SO_RCVBUF) in bytes; -1 leaves the OS default. */
     public static final String RECEIVE_BUFFER_CONFIG = "receive.buffer.bytes";
+    /** {@code connections.max.idle.ms}: connections idle for this long (ms) are closed. */
     public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = "connections.max.idle.ms";
+    /** {@code reconnect.backoff.ms}: the first wait (ms) before reconnecting to a broker; it grows per failure up to {@link #RECONNECT_BACKOFF_MAX_MS_CONFIG}. */
     public static final String RECONNECT_BACKOFF_MS_CONFIG = "reconnect.backoff.ms";
+    /** {@code reconnect.backoff.max.ms}: the longest wait (ms) before reconnecting to a broker that keeps failing. */
     public static final String RECONNECT_BACKOFF_MAX_MS_CONFIG = "reconnect.backoff.max.ms";
+    /** {@code socket.connection.setup.timeout.ms}: how long (ms) a connection set-up may take before it is abandoned; it grows per failure up to the max. */
     public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG = "socket.connection.setup.timeout.ms";
+    /** {@code socket.connection.setup.timeout.max.ms}: the longest connection set-up timeout (ms). */
     public static final String SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG = "socket.connection.setup.timeout.max.ms";
+    /** {@code request.timeout.ms}: how long (ms) to wait for a broker's response before the request fails (and may be retried). */
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
 
     // ---- TLS (read by the transport from the original properties; Kafka's SslConfigs) ----
+    /** {@code ssl.protocol}: the protocol of the {@code SSLContext}, e.g. {@code TLSv1.3}. */
     public static final String SSL_PROTOCOL_CONFIG = "ssl.protocol";
+    /** {@code ssl.provider}: the JCA security provider of the {@code SSLContext}; the JVM's default when unset. */
     public static final String SSL_PROVIDER_CONFIG = "ssl.provider";
+    /** {@code ssl.cipher.suites}: the TLS cipher suites to offer; empty for the JVM's defaults. */
     public static final String SSL_CIPHER_SUITES_CONFIG = "ssl.cipher.suites";
+    /** {@code ssl.enabled.protocols}: the TLS versions offered to brokers. */
     public static final String SSL_ENABLED_PROTOCOLS_CONFIG = "ssl.enabled.protocols";
+    /** {@code ssl.keystore.type}: the format of the client key store for mutual TLS: JKS, PKCS12 or PEM. */
     public static final String SSL_KEYSTORE_TYPE_CONFIG = "ssl.keystore.type";
+    /** {@code ssl.keystore.location}: the path of the key store with the client's certificate and key, for mutual TLS. */
     public static final String SSL_KEYSTORE_LOCATION_CONFIG = "ssl.keystore.location";
+    /** {@code ssl.keystore.password}: the password of the key store file (a secret: logged as {@code [hidden]}). */
     public static final String SSL_KEYSTORE_PASSWORD_CONFIG = "ssl.keystore.password";
+    /** {@code ssl.key.password}: the password of the private key in the key store or in {@code ssl.keystore.key} (a secret: logged as {@code [hidden]}). */
     public static final String SSL_KEY_PASSWORD_CONFIG = "ssl.key.password";
+    /** {@code ssl.keystore.key}: the client's private key in PEM, with {@code ssl.keystore.type=PEM} (a secret: logged as {@code [hidden]}). */
     public static final String SSL_KEYSTORE_KEY_CONFIG = "ssl.keystore.key";
+    /** {@code ssl.keystore.certificate.chain}: the client's certificate chain in PEM, with {@code ssl.keystore.type=PEM}. */
     public static final String SSL_KEYSTORE_CERTIFICATE_CHAIN_CONFIG = "ssl.keystore.certificate.chain";
+    /** {@code ssl.truststore.type}: the format of the trust store: JKS, PKCS12 or PEM. */
     public static final String SSL_TRUSTSTORE_TYPE_CONFIG = "ssl.truststore.type";
+    /** {@code ssl.truststore.location}: the path of the trust store with the CA certificates that signed the brokers' certificates. */
     public static final String SSL_TRUSTSTORE_LOCATION_CONFIG = "ssl.truststore.location";
+    /** {@code ssl.truststore.password}: the password of the trust store file (a secret: logged as {@code [hidden]}). */
     public static final String SSL_TRUSTSTORE_PASSWORD_CONFIG = "ssl.truststore.password";
+    /** {@code ssl.truststore.certificates}: trusted CA certificates in PEM, with {@code ssl.truststore.type=PEM}. */
     public static final String SSL_TRUSTSTORE_CERTIFICATES_CONFIG = "ssl.truststore.certificates";
+    /** {@code ssl.keymanager.algorithm}: the {@code KeyManagerFactory} algorithm for the client certificate. */
     public static final String SSL_KEYMANAGER_ALGORITHM_CONFIG = "ssl.keymanager.algorithm";
+    /** {@code ssl.trustmanager.algorithm}: the {@code TrustManagerFactory} algorithm that checks brokers' certificates. */
     public static final String SSL_TRUSTMANAGER_ALGORITHM_CONFIG = "ssl.trustmanager.algorithm";
+    /** {@code ssl.endpoint.identification.algorithm}: {@code https} checks that a broker's certificate names the host connected to; empty turns the check off. */
     public static final String SSL_ENDPOINT_IDENTIFICATION_ALGORITHM_CONFIG = "ssl.endpoint.identification.algorithm";
+    /** {@code ssl.secure.random.implementation}: the {@code SecureRandom} algorithm for TLS; the JVM's default when unset. */
     public static final String SSL_SECURE_RANDOM_IMPLEMENTATION_CONFIG = "ssl.secure.random.implementation";
+    /** {@code ssl.engine.factory.class}: Kafka's {@code SslEngineFactory} plugin; refused by Sluice's nio transport. */
     public static final String SSL_ENGINE_FACTORY_CLASS_CONFIG = "ssl.engine.factory.class";
 
     // ---- SASL (Kafka's SaslConfigs) ----
+    /** {@code sasl.mechanism}: the SASL mechanism for {@code SASL_PLAINTEXT} and {@code SASL_SSL}; Sluice supports PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512. */
     public static final String SASL_MECHANISM_CONFIG = "sasl.mechanism";
+    /** {@code sasl.jaas.config}: the login module and credentials in Kafka's JAAS syntax (a secret: logged as {@code [hidden]}). */
     public static final String SASL_JAAS_CONFIG = "sasl.jaas.config";
+    /** {@code sasl.client.callback.handler.class}: Kafka's SASL client callback handler; refused by Sluice when SASL is used. */
     public static final String SASL_CLIENT_CALLBACK_HANDLER_CLASS = "sasl.client.callback.handler.class";
+    /** {@code sasl.login.callback.handler.class}: Kafka's SASL login callback handler; refused by Sluice when SASL is used. */
     public static final String SASL_LOGIN_CALLBACK_HANDLER_CLASS = "sasl.login.callback.handler.class";
+    /** {@code sasl.login.class}: Kafka's {@code Login} class; refused by Sluice when SASL is used. */
     public static final String SASL_LOGIN_CLASS = "sasl.login.class";
+    /** {@code sasl.kerberos.service.name}: the brokers' Kerberos service name (GSSAPI); accepted and unused. */
     public static final String SASL_KERBEROS_SERVICE_NAME = "sasl.kerberos.service.name";
+    /** {@code sasl.kerberos.kinit.cmd}: the Kerberos {@code kinit} command (GSSAPI); accepted and unused. */
     public static final String SASL_KERBEROS_KINIT_CMD = "sasl.kerberos.kinit.cmd";
+    /** {@code sasl.kerberos.ticket.renew.window.factor}: the share of a Kerberos ticket's lifetime after which it is renewed; accepted and unused. */
     public static final String SASL_KERBEROS_TICKET_RENEW_WINDOW_FACTOR = "sasl.kerberos.ticket.renew.window.factor";
+    /** {@code sasl.kerberos.ticket.renew.jitter}: the jitter added to Kerberos ticket renewal; accepted and unused. */
     public static final String SASL_KERBEROS_TICKET_RENEW_JITTER = "sasl.kerberos.ticket.renew.jitter";
+    /** {@code sasl.kerberos.min.time.before.relogin}: the least time (ms) between Kerberos refresh attempts; accepted and unused. */
     public static final String SASL_KERBEROS_MIN_TIME_BEFORE_RELOGIN = "sasl.kerberos.min.time.before.relogin";
+    /** {@code sasl.login.refresh.window.factor}: the share of a login token's lifetime after which it is refreshed (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_REFRESH_WINDOW_FACTOR = "sasl.login.refresh.window.factor";
+    /** {@code sasl.login.refresh.window.jitter}: the jitter added to login token refresh (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_REFRESH_WINDOW_JITTER = "sasl.login.refresh.window.jitter";
+    /** {@code sasl.login.refresh.min.period.seconds}: the least time (s) between login token refreshes (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_REFRESH_MIN_PERIOD_SECONDS = "sasl.login.refresh.min.period.seconds";
+    /** {@code sasl.login.refresh.buffer.seconds}: how long (s) before a login token expires it is refreshed (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_REFRESH_BUFFER_SECONDS = "sasl.login.refresh.buffer.seconds";
+    /** {@code sasl.login.connect.timeout.ms}: the connect timeout (ms) to the token endpoint (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_CONNECT_TIMEOUT_MS = "sasl.login.connect.timeout.ms";
+    /** {@code sasl.login.read.timeout.ms}: the read timeout (ms) from the token endpoint (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_READ_TIMEOUT_MS = "sasl.login.read.timeout.ms";
+    /** {@code sasl.login.retry.backoff.max.ms}: the longest wait (ms) between login attempts (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_RETRY_BACKOFF_MAX_MS = "sasl.login.retry.backoff.max.ms";
+    /** {@code sasl.login.retry.backoff.ms}: the first wait (ms) between login attempts (OAUTHBEARER); accepted and unused. */
     public static final String SASL_LOGIN_RETRY_BACKOFF_MS = "sasl.login.retry.backoff.ms";
     /** Prefix of Kafka's OAUTHBEARER keys, accepted (and unused: OAUTHBEARER is refused) so that shared property files work. */
     public static final String SASL_OAUTHBEARER_PREFIX = "sasl.oauthbearer.";
 
     // ---- metadata ----
+    /** {@code metadata.max.age.ms}: metadata is refreshed at least this often (ms), even without leadership changes. */
     public static final String METADATA_MAX_AGE_CONFIG = "metadata.max.age.ms";
+    /** {@code metadata.max.idle.ms}: a topic's metadata is dropped when nothing was sent to it for this long (ms). */
     public static final String METADATA_MAX_IDLE_CONFIG = "metadata.max.idle.ms";
+    /** {@code allow.auto.create.topics}: whether a metadata request may make the broker create a missing topic (if the broker allows it too). */
     public static final String ALLOW_AUTO_CREATE_TOPICS_CONFIG = "allow.auto.create.topics";
+    /** {@code metadata.recovery.strategy}: what to do when no known broker is reachable: {@code rebootstrap} or {@code none}. */
     public static final String METADATA_RECOVERY_STRATEGY_CONFIG = "metadata.recovery.strategy";
+    /** {@code metadata.recovery.rebootstrap.trigger.ms}: rebootstrap after this long (ms) without fresh metadata. */
     public static final String METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS_CONFIG = "metadata.recovery.rebootstrap.trigger.ms";
 
     // ---- the record's way: serializers, partitioner, interceptors ----
+    /** {@code key.serializer}: the {@link io.sluice.api.spi.Serializer} for keys, by short name or class name (Kafka's serializer class names work too). */
     public static final String KEY_SERIALIZER_CLASS_CONFIG = "key.serializer";
+    /** {@code value.serializer}: the {@link io.sluice.api.spi.Serializer} for values, in the same forms as {@link #KEY_SERIALIZER_CLASS_CONFIG}. */
     public static final String VALUE_SERIALIZER_CLASS_CONFIG = "value.serializer";
+    /** {@code partitioner.class}: the {@link io.sluice.api.spi.Partitioner} by short name or class name; unset for the built-in default. */
     public static final String PARTITIONER_CLASS_CONFIG = "partitioner.class";
+    /** {@code partitioner.ignore.keys}: whether the default partitioner ignores keys and spreads every record with uniform sticky partitioning. */
     public static final String PARTITIONER_IGNORE_KEYS_CONFIG = "partitioner.ignore.keys";
+    /** {@code partitioner.adaptive.partitioning.enable}: whether uniform sticky partitioning prefers partitions whose brokers have shorter queues. */
     public static final String PARTITIONER_ADAPTIVE_PARTITIONING_ENABLE_CONFIG = "partitioner.adaptive.partitioning.enable";
+    /** {@code partitioner.availability.timeout.ms}: if above 0, uniform sticky partitioning avoids partitions whose broker could not take data for this long (ms). */
     public static final String PARTITIONER_AVAILABILITY_TIMEOUT_MS_CONFIG = "partitioner.availability.timeout.ms";
+    /** {@code partitioner.rack.aware}: whether the default partitioner prefers leaders in {@code client.rack} (KIP-1123); {@code true} is refused by Sluice. */
     public static final String PARTITIONER_RACK_AWARE_CONFIG = "partitioner.rack.aware";
+    /** {@code interceptor.classes}: the {@link io.sluice.api.spi.ProducerInterceptor}s, by short name or class name, in the order they run. */
     public static final String INTERCEPTOR_CLASSES_CONFIG = "interceptor.classes";
 
     // ---- batching and memory ----
+    /** {@code batch.size}: the target size in bytes of one partition's batch of records; 0 sends one record per batch. */
     public static final String BATCH_SIZE_CONFIG = "batch.size";
+    /** {@code linger.ms}: how long (ms) a batch may wait for more records before it is sent. */
     public static final String LINGER_MS_CONFIG = "linger.ms";
+    /** {@code buffer.memory}: the total bytes of memory for records waiting to be sent; when it is used up, {@code send} blocks. */
     public static final String BUFFER_MEMORY_CONFIG = "buffer.memory";
+    /** {@code max.block.ms}: how long (ms) {@code send} and {@code partitionsFor} may block for metadata or buffer memory. */
     public static final String MAX_BLOCK_MS_CONFIG = "max.block.ms";
+    /** {@code max.request.size}: the largest request, and so the largest record, in bytes. */
     public static final String MAX_REQUEST_SIZE_CONFIG = "max.request.size";
+    /** {@code buffer.memory.allocation.strategy}: {@code full} reserves {@code batch.size} per new batch, {@code incremental} grows a batch as records arrive. */
     public static final String BUFFER_MEMORY_ALLOCATION_STRATEGY_CONFIG = "buffer.memory.allocation.strategy";
 
     // ---- compression ----
+    /** {@code compression.type}: the codec for record batches ({@code none}, {@code gzip}, {@code snappy}, {@code lz4}, {@code zstd}, or a {@link io.sluice.api.spi.Compressor}'s name). */
     public static final String COMPRESSION_TYPE_CONFIG = "compression.type";
+    /** {@code compression.gzip.level}: the gzip level, 1 to 9, or -1 for the default. */
     public static final String COMPRESSION_GZIP_LEVEL_CONFIG = "compression.gzip.level";
+    /** {@code compression.lz4.level}: the lz4 level, 1 to 17. */
     public static final String COMPRESSION_LZ4_LEVEL_CONFIG = "compression.lz4.level";
+    /** {@code compression.zstd.level}: the zstd level, -131072 to 22. */
     public static final String COMPRESSION_ZSTD_LEVEL_CONFIG = "compression.zstd.level";
 
     // ---- delivery ----
+    /** {@code acks}: how many replicas must have a record before it counts as sent: {@code 0}, {@code 1}, or {@code all} ({@code -1}). */
     public static final String ACKS_CONFIG = "acks";
+    /** {@code retries}: how often a failed batch is retried; {@code delivery.timeout.ms} usually ends retrying first. */
     public static final String RETRIES_CONFIG = "retries";
+    /** {@code retry.backoff.ms}: the first wait (ms) before a retry; it grows per attempt up to {@link #RETRY_BACKOFF_MAX_MS_CONFIG}. */
     public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
+    /** {@code retry.backoff.max.ms}: the longest wait (ms) before a retry. */
     public static final String RETRY_BACKOFF_MAX_MS_CONFIG = "retry.backoff.max.ms";
+    /** {@code delivery.timeout.ms}: the upper bound (ms) from {@code send} to success or failure, retries included. */
     public static final String DELIVERY_TIMEOUT_MS_CONFIG = "delivery.timeout.ms";
+    /** {@code max.in.flight.requests.per.connection}: how many requests may await a response on one broker connection. */
     public static final String MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION = "max.in.flight.requests.per.connection";
+    /** {@code enable.idempotence}: whether each record is written exactly once per partition, in order, despite retries. */
     public static final String ENABLE_IDEMPOTENCE_CONFIG = "enable.idempotence";
+    /** {@code transactional.id}: the id of a transactional producer; transactions are not supported by Sluice, so setting it is refused. */
     public static final String TRANSACTIONAL_ID_CONFIG = "transactional.id";
+    /** {@code transaction.timeout.ms}: how long (ms) a transaction may stay open before the coordinator aborts it; unused without transactions. */
     public static final String TRANSACTION_TIMEOUT_CONFIG = "transaction.timeout.ms";
+    /** {@code transaction.two.phase.commit.enable}: two-phase commit transactions (KIP-939); {@code true} is refused by Sluice. */
     public static final String TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG = "transaction.two.phase.commit.enable";
 
     // ---- metrics ----
+    /** {@code metrics.sample.window.ms}: the window (ms) of one sample of rates and averages. */
     public static final String METRICS_SAMPLE_WINDOW_MS_CONFIG = "metrics.sample.window.ms";
+    /** {@code metrics.num.samples}: how many samples rates and averages are computed over. */
     public static final String METRICS_NUM_SAMPLES_CONFIG = "metrics.num.samples";
+    /** {@code metrics.recording.level}: the highest level of metrics recorded: {@code INFO}, {@code DEBUG} or {@code TRACE}. */
     public static final String METRICS_RECORDING_LEVEL_CONFIG = "metrics.recording.level";
+    /** {@code metric.reporters}: Kafka's metric reporter classes; accepted, but Sluice does not load them. */
     public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
+    /** {@code enable.metrics.push}: Kafka's client telemetry push (KIP-714); accepted, but Sluice does not push metrics. */
     public static final String ENABLE_METRICS_PUSH_CONFIG = "enable.metrics.push";
 
     // ---- Sluice's own ----
@@ -148,17 +242,21 @@ public final class ProducerConfig {
     private ProducerConfig() {
     }
 
-    /** Every key, in documentation order. */
+    /** {@return every key, in documentation order; an unmodifiable copy} */
     public static List<ConfigKey> keys() {
         return List.copyOf(KEYS.values());
     }
 
-    /** The key named {@code name}, or {@code null} if the producer does not know it. */
+    /**
+     * {@return the key named {@code name}, or {@code null} if the producer does not know it}
+     *
+     * @param name the key's name, e.g. {@code linger.ms}; case matters
+     */
     public static ConfigKey key(String name) {
         return KEYS.get(name);
     }
 
-    /** Every key by name, unmodifiable. */
+    /** {@return every key by name, in documentation order; unmodifiable} */
     public static Map<String, ConfigKey> keysByName() {
         return KEYS;
     }

@@ -21,6 +21,10 @@ public interface Serializer<T> extends Plugin {
     /**
      * Configures this serializer as the key ({@code isKey}) or value serializer. The default calls
      * {@link #configure(Map)}.
+     *
+     * @param configs the producer's configuration, as for {@link Plugin#configure(Map)}
+     * @param isKey   {@code true} for the key serializer ({@code key.serializer}), {@code false} for the
+     *                value serializer ({@code value.serializer})
      */
     default void configure(Map<String, ?> configs, boolean isKey) {
         configure(configs);
@@ -33,7 +37,15 @@ public interface Serializer<T> extends Plugin {
      */
     byte[] serialize(String topic, T data);
 
-    /** Like {@link #serialize(String, Object)}, with the record's headers, which it may read or add to. */
+    /**
+     * Like {@link #serialize(String, Object)}, with the record's headers, which it may read or add to.
+     * The default ignores the headers and calls the two-argument method.
+     *
+     * @param topic   the record's topic
+     * @param headers the record's headers
+     * @param data    the value to serialize; may be null
+     * @return the bytes, or {@code null} (written as a null key or value, i.e. a tombstone)
+     */
     default byte[] serialize(String topic, Headers headers, T data) {
         return serialize(topic, data);
     }

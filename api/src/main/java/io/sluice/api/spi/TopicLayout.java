@@ -11,35 +11,52 @@ import java.util.List;
  */
 public interface TopicLayout {
 
+    /** {@return the topic's name} */
     String topic();
 
     /**
      * The number of partitions of the topic, available or not. Keyed partitioning uses this
      * number, as the official client does, so a key's partition does not move while a leader is down.
+     *
+     * @return the number of partitions
      */
     int partitionCount();
 
-    /** All partitions with leader and replicas. */
+    /** {@return all partitions with leader and replicas} */
     List<PartitionInfo> partitions();
 
-    /** The number of partitions that currently have a leader. */
+    /** {@return the number of partitions that currently have a leader} */
     int availablePartitionCount();
 
     /**
      * The {@code index}-th available partition, {@code 0 <= index < availablePartitionCount()},
      * in ascending partition order.
+     *
+     * @param index the position among the available partitions
+     * @return the partition number
      */
     int availablePartition(int index);
 
-    /** Whether {@code partition} currently has a leader. */
+    /**
+     * {@return whether {@code partition} currently has a leader}
+     *
+     * @param partition the partition number
+     */
     boolean isAvailable(int partition);
 
-    /** The leader of {@code partition}, or {@code null} while it has none. */
+    /**
+     * {@return the leader of {@code partition}, or {@code null} while it has none}
+     *
+     * @param partition the partition number
+     */
     Node leader(int partition);
 
     /**
      * Batches waiting in the producer for {@code partition} (including the open one), as of the
      * sender's last readiness check; {@code -1} if unknown. Adaptive partitioning prefers shorter queues.
+     *
+     * @param partition the partition number
+     * @return the number of batches, or {@code -1}
      */
     int queuedBatches(int partition);
 
@@ -47,6 +64,9 @@ public interface TopicLayout {
      * How long (ms) the leader broker of {@code partition} has had data ready that it could not
      * take (no connection, or at its in-flight limit), as of the last readiness check; 0 if none.
      * {@code partitioner.availability.timeout.ms} compares against this.
+     *
+     * @param partition the partition number
+     * @return the backlog in milliseconds, or 0
      */
     long leaderBacklogMs(int partition);
 }

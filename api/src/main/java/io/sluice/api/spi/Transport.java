@@ -29,12 +29,18 @@ public interface Transport extends AutoCloseable {
      * Starts a non-blocking connect; the outcome is reported from {@link #poll} as
      * {@link TransportListener#onConnected} or {@link TransportListener#onDisconnected}.
      *
+     * @param connectionId the caller's id for the new connection
+     * @param address      the broker's address
      * @throws IOException if the connect cannot even start (e.g. unresolved address); no event follows
      * @throws IllegalStateException if {@code connectionId} is already in use
      */
     void connect(int connectionId, InetSocketAddress address) throws IOException;
 
-    /** Whether {@code connectionId} is connected and may send. */
+    /**
+     * {@return whether {@code connectionId} is connected and may send}
+     *
+     * @param connectionId the connection's id
+     */
     boolean isConnected(int connectionId);
 
     /**
@@ -43,19 +49,29 @@ public interface Transport extends AutoCloseable {
      * {@link TransportListener#onFrameSent} reports this frame. Frames on one connection are
      * written in the order they were queued.
      *
+     * @param connectionId the connection to write to
+     * @param payload      the frame's payload, without the size prefix, in one or more buffers
+     * @param count        how many buffers of {@code payload}, from index 0, belong to the frame
      * @throws IllegalStateException if the connection is not connected
      */
     void send(int connectionId, ByteBuffer[] payload, int count);
 
     /**
      * Does the I/O that is possible now, waiting up to {@code timeoutMs} for some to become
-     * possible (0: don't wait), and reports what happened to {@code listener}.
+     * possible (0: don't wait), and reports what happened to {@code listener}. A failing
+     * connection is reported as {@link TransportListener#onDisconnected}, not thrown.
+     *
+     * @param timeoutMs the longest wait in milliseconds, not negative
+     * @param listener  receives this poll's events, on the calling thread, before poll returns
+     * @throws IOException if the transport itself fails (e.g. its selector), not one connection
      */
     void poll(long timeoutMs, TransportListener listener) throws IOException;
 
     /**
      * Closes a connection now; queued frames are dropped. {@link TransportListener#onDisconnected}
      * is reported from the next poll with a null cause. Does nothing for an unknown id.
+     *
+     * @param connectionId the connection to close
      */
     void disconnect(int connectionId);
 
