@@ -9,6 +9,8 @@ import io.sluice.api.spi.Compressor;
 import io.sluice.core.config.ConfigParser;
 import io.sluice.core.config.ProducerSettings;
 
+import java.util.Map;
+
 /**
  * The codec and level a producer compresses batches with.
  *
@@ -19,16 +21,18 @@ public record CompressionChoice(Compressor compressor, int level) {
 
     /**
      * Picks the level for {@code compressor} from {@code compression.<name>.level}, checked against the
-     * codec's own range (Kafka's KIP-390 ranges for the built-in codecs).
+     * codec's own range (Kafka's KIP-390 ranges for the built-in codecs). A third-party codec's level key
+     * is not in the producer's table, so it is read through {@code pluginView}, the usage-tracking map
+     * plugins are configured with: that marks it as used, and it is not reported as an unknown key.
      *
      * @throws ConfigException naming the key, the value and the codec's range
      */
-    public static CompressionChoice of(Compressor compressor, ProducerSettings settings) {
+    public static CompressionChoice of(Compressor compressor, ProducerSettings settings, Map<String, Object> pluginView) {
         if (!compressor.hasLevels()) {
             return new CompressionChoice(compressor, compressor.defaultLevel());
         }
         String key = "compression." + compressor.name() + ".level";
-        Integer configured = configuredLevel(key, settings);
+        Integer configured = configuredLevel(key, settings, pluginView);
         if (configured == null) {
             return new CompressionChoice(compressor, compressor.defaultLevel());
         }
@@ -41,11 +45,11 @@ public record CompressionChoice(Compressor compressor, int level) {
         return new CompressionChoice(compressor, level);
     }
 
-    private static Integer configuredLevel(String key, ProducerSettings settings) {
+    private static Integer configuredLevel(String key, ProducerSettings settings, Map<String, Object> pluginView) {
         if (ProducerConfig.key(key) != null) {
             return settings.isSet(key) ? settings.getInt(key) : null;
         }
-        Object raw = settings.originals().get(key);
+        Object raw = pluginView.get(key);
         if (raw == null) {
             return null;
         }

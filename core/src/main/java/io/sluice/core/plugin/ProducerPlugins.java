@@ -79,7 +79,7 @@ public final class ProducerPlugins implements AutoCloseable {
                     partitionerValue == null ? DEFAULT_PARTITIONER : partitionerValue, Map.of()));
             b.partitioner.configure(view);
 
-            b.compression = CompressionChoice.of(b.track(resolveCompressor(settings, registry)), settings);
+            b.compression = CompressionChoice.of(b.track(resolveCompressor(settings, registry)), settings, view);
             b.compression.compressor().configure(view);
 
             for (String name : settings.getList(INTERCEPTOR_CLASSES_CONFIG)) {
