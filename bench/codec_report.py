@@ -12,6 +12,11 @@ iteration over all the runs given (the closest to the uncontended speed), not JM
 cell that did not reproduce: with one run, its slowest iteration was more than 20% below its best; with
 several, one run's best iteration was more than 20% below another's. Trust those ratios less. `--mean`
 prints JMH's mean score of the first run instead.
+
+Given the results of a run with JMH's GC profiler (-prof gc), it prints only the bytes allocated per
+operation (gc.alloc.rate.norm), which do not depend on the machine's load:
+
+    python3 bench/codec_report.py bench/target/codec-alloc.json
 """
 import json
 import sys
@@ -45,6 +50,38 @@ def load(paths):
         spread = 100.0 * (max(varied) - min(varied)) / max(varied) if max(varied) > 0 else 0.0
         scores[key] = (mbs, spread)
     return scores
+
+
+def load_allocations(paths):
+    """Bytes allocated per operation (JMH's -prof gc), where a run recorded them."""
+    alloc = {}
+    for path in paths:
+        for r in json.load(open(path)):
+            m = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+            if m is not None:
+                cls, method = r["benchmark"].rsplit(".", 2)[-2:]
+                alloc[(cls, method, r["params"]["codec"], int(r["params"]["batchBytes"]))] = m["score"]
+    return alloc
+
+
+def kib(b):
+    return "–" if b is None else (f"{b:,.0f} B" if b < 1024 else f"{b / 1024:,.1f} KiB")
+
+
+def allocation_table(a):
+    out = ["| what | codec | batch | Sluice | Kafka |", "|---|---|---|---:|---:|"]
+    rows = [("compress direct to direct (a batch's seal)", "DirectBufferBenchmark", "compressDirect", None),
+            ("batch append + close", "BatchCloseBenchmark", "sluice", "kafka"),
+            ("decompress, ByteBuffer API (returns a new buffer)", "DecompressBenchmark", "sluice", "kafka"),
+            ("decompress, stream (batch reader)", "DecompressBenchmark", "sluiceStream", "kafka")]
+    for what, cls, ours, theirs in rows:
+        for size in sorted({k[3] for k in a}):
+            for c in sorted({k[2] for k in a if k[0] == cls}, key=order):
+                o, t = a.get((cls, ours, c, size)), a.get((cls, theirs, c, size))
+                if o is not None or t is not None:
+                    other = "n/a" if theirs is None else kib(t)
+                    out.append(f"| {what} | {c} | {SIZE_NAME.get(size, size)} | {kib(o)} | {other} |")
+    return "\n".join(out)
 
 
 def fmt(v):
@@ -127,6 +164,11 @@ def main():
     MEAN = len(args) != len(sys.argv) - 1
     if not args:
         sys.exit("usage: codec_report.py [--mean] <jmh-result.json> [<jmh-result.json> ...]")
+    alloc = load_allocations(args)
+    if alloc:
+        print("### Bytes allocated per operation (JMH -prof gc)\n")
+        print(allocation_table(alloc))
+        return
     s = load(args)
     print("### Compress (MB/s of uncompressed input)\n")
     print(compress_table(s))

@@ -97,7 +97,7 @@ class OfficialProducerBatchesTest {
             throws Exception {
         Map<String, Object> config = new HashMap<>(codec.producerConfig());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 100); // batches fill by size; flush() sends the rest
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "official-" + codec.slug());
         List<Future<RecordMetadata>> futures = new ArrayList<>(mix.size());
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config, new ByteArraySerializer(),

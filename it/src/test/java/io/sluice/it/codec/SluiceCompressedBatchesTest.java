@@ -118,7 +118,7 @@ class SluiceCompressedBatchesTest {
         config.put("bootstrap.servers", kafka.bootstrapServers());
         config.put("key.serializer", "bytearray");
         config.put("value.serializer", "bytearray");
-        config.put("linger.ms", 20);
+        config.put("linger.ms", 100); // batches fill by size; flush() sends the rest at once
         List<CompletableFuture<RecordMetadata>> futures = new ArrayList<>(mix.size());
         try (Producer<byte[], byte[]> producer = Producers.create(config)) {
             for (MixRecord r : mix) {
