@@ -4,6 +4,10 @@
 # tests: nothing in `mvn verify` runs this.
 #
 #   bench/run-side-by-side.sh [--records 3000000] [--rounds 3] [--scenarios acks1-lz4,...] [--contenders ...]
+#                             [--protocols PLAINTEXT,SASL_SSL]
+#
+# --protocols PLAINTEXT,SASL_SSL runs every scenario over both listeners (SASL_SSL: SCRAM-SHA-512 over TLS, the
+# broker's throw-away CA; both Java tools get the same client properties file; kcat stays on PLAINTEXT).
 #
 # Options: see bench/src/main/java/io/sluice/bench/side/SideBySideOptions.java. Results:
 # bench/target/side-by-side/side-by-side.md (tables for docs/PERFORMANCE.md) and side-by-side.csv, plus each

@@ -2,7 +2,15 @@ package io.sluice.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.Base64;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -17,7 +25,8 @@ import java.util.concurrent.CountDownLatch;
  * log goes to standard error at WARN. Runs until killed (SIGTERM or Ctrl-C stop it cleanly) or until standard
  * input ends, so a parent process stops it by closing the pipe (or by dying). Exit status: 0 when standard input
  * ended, the JVM's usual 143 after SIGTERM, 1 if Kafka failed to start, 2 for a bad command line.
- * {@code --help} lists the options.
+ * {@code --help} lists the options. With {@code --sasl-ssl FILE}, a SASL_SSL listener is added and the client
+ * properties to reach it are written to FILE before the ready line (for the SASL_SSL benchmark and manual tries).
  */
 public final class LocalKafka {
 
@@ -49,6 +58,16 @@ public final class LocalKafka {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "sluice-local-kafka-shutdown"));
+        if (options.saslSslClientProperties().isPresent()) {
+            try {
+                writeSaslSslClientProperties(cluster, options.saslSslClientProperties().get());
+            } catch (IOException | RuntimeException e) {
+                System.err.println("Cannot set up the SASL_SSL client: " + e.getMessage());
+                e.printStackTrace();
+                System.exit(1);
+                return;
+            }
+        }
         System.out.println("Kafka " + cluster.kafkaVersion() + " ready at " + cluster.bootstrapServers());
         System.out.flush();
         if (options.watchStdin()) {
@@ -58,6 +77,26 @@ public final class LocalKafka {
             System.exit(0);
         } else {
             new CountDownLatch(1).await(); // until a signal runs the shutdown hook
+        }
+    }
+
+    /**
+     * Creates the SCRAM-SHA-512 user {@value LocalKafkaOptions#SASL_SSL_USER} with a fresh random password and writes
+     * the Kafka client properties that log in as that user on the SASL_SSL listener, readable by the owner only.
+     */
+    private static void writeSaslSslClientProperties(KafkaCluster cluster, Path file) throws IOException {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        cluster.createScramUser(LocalKafkaOptions.SASL_SSL_USER, password, SaslMechanism.SCRAM_SHA_512);
+        Properties properties = new Properties();
+        cluster.clientConfig("SASL_SSL", SaslMechanism.SCRAM_SHA_512, LocalKafkaOptions.SASL_SSL_USER, password)
+                .forEach((k, v) -> properties.setProperty(k, String.valueOf(v)));
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(out, "Kafka client properties for the SASL_SSL listener of LocalKafka (user "
+                    + LocalKafkaOptions.SASL_SSL_USER + ", SCRAM-SHA-512)");
         }
     }
 

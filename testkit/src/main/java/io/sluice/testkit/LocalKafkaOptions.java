@@ -14,9 +14,14 @@ import java.util.Optional;
  * @param directory   where to keep the data (kept on exit), or empty for a temporary directory
  * @param properties  Kafka server configs for every node
  * @param watchStdin  whether end of standard input stops the broker
+ * @param saslSslClientProperties where to write the client properties of the extra SASL_SSL listener, or empty
+ *                    for no such listener
  */
 record LocalKafkaOptions(int port, int brokers, Optional<Path> directory, Map<String, String> properties,
-                         boolean watchStdin) {
+                         boolean watchStdin, Optional<Path> saslSslClientProperties) {
+
+    /** The SCRAM user {@code --sasl-ssl} creates. */
+    static final String SASL_SSL_USER = "sluice";
 
     static final String USAGE = String.join("\n",
             "Usage: java -cp <testkit class path> io.sluice.testkit.LocalKafka [options]",
@@ -27,6 +32,10 @@ record LocalKafkaOptions(int port, int brokers, Optional<Path> directory, Map<St
             "                         directory, deleted on exit)",
             "  --property <key=value> a Kafka server config for every node (repeatable)",
             "  --ignore-stdin         keep running when standard input ends (for `&` in a shell script)",
+            "  --sasl-ssl <file>      also a SASL_SSL listener (SCRAM-SHA-512, a throw-away CA) and a",
+            "                         SCRAM user; writes the Kafka client properties to reach it (bootstrap.servers,",
+            "                         security.protocol, ssl.truststore.*, sasl.mechanism, sasl.jaas.config) to",
+            "                         <file> before the ready line",
             "  --help                 show this text");
 
     /**
@@ -40,6 +49,7 @@ record LocalKafkaOptions(int port, int brokers, Optional<Path> directory, Map<St
         Path directory = null;
         Map<String, String> properties = new LinkedHashMap<>();
         boolean watchStdin = true;
+        Path saslSsl = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -63,11 +73,15 @@ record LocalKafkaOptions(int port, int brokers, Optional<Path> directory, Map<St
                 case "--ignore-stdin":
                     watchStdin = false;
                     break;
+                case "--sasl-ssl":
+                    saslSsl = Paths.get(value(args, ++i, arg));
+                    break;
                 default:
                     throw new IllegalArgumentException("Unknown argument " + arg);
             }
         }
-        return new LocalKafkaOptions(port, brokers, Optional.ofNullable(directory), Map.copyOf(properties), watchStdin);
+        return new LocalKafkaOptions(port, brokers, Optional.ofNullable(directory), Map.copyOf(properties), watchStdin,
+                Optional.ofNullable(saslSsl));
     }
 
     /**
@@ -82,6 +96,9 @@ record LocalKafkaOptions(int port, int brokers, Optional<Path> directory, Map<St
                 .properties(properties)
                 .exitJvmOnFatalFault(true);
         directory.ifPresent(builder::dataDirectory);
+        if (saslSslClientProperties.isPresent()) {
+            builder.saslSslListener(SaslMechanism.SCRAM_SHA_512);
+        }
         return builder;
     }
 

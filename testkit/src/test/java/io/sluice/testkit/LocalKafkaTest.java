@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -53,6 +58,43 @@ class LocalKafkaTest {
             assertThat(stdout.readLine()).as("nothing more on stdout").isNull();
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    @Test
+    void shouldWriteClientPropertiesThatProduceAndConsumeOverItsSaslSslListener() throws Exception {
+        int port = FreePorts.pick(1).get(0);
+        Path file = temp.resolve("sasl-ssl.properties");
+        Process process = new ProcessBuilder(javaCommand("--port", Integer.toString(port), "--sasl-ssl", file.toString()))
+                .redirectError(temp.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
+            assertThat(stdout.readLine()).isEqualTo("Kafka 4.4.0 ready at 127.0.0.1:" + port);
+            Properties written = new Properties();
+            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                written.load(in);
+            }
+            Map<String, Object> client = new HashMap<>();
+            written.forEach((k, v) -> client.put((String) k, v));
+
+            assertThat(client).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                    .containsKeys("bootstrap.servers", "ssl.truststore.location", "ssl.truststore.password", "sasl.jaas.config");
+            assertThat((String) client.get("bootstrap.servers")).isNotEqualTo("127.0.0.1:" + port);
+            assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                    PosixFilePermission.OWNER_WRITE);
+            String topic = TopicNames.unique("local-sasl-ssl");
+            try (KafkaProducer<byte[], byte[]> producer = OfficialProducer.create((String) client.get("bootstrap.servers"), client)) {
+                OfficialProducer.sendAll(producer, List.of(new ProducerRecord<>(topic, "secured".getBytes(StandardCharsets.UTF_8))));
+            }
+            assertThat(TopicReader.readAll(client, topic, 1, Duration.ofSeconds(30)))
+                    .extracting(record -> new String(record.value(), StandardCharsets.UTF_8)).containsExactly("secured");
+        } finally {
+            process.getOutputStream().close();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
         }
     }
 

@@ -75,12 +75,13 @@ class OptionsAndNamesTest {
     @Test
     void shouldParseLocalKafkasCommandLine() {
         LocalKafkaOptions options = LocalKafkaOptions.parse("--port", "19092", "--brokers", "3", "--dir", "data",
-                "--property", "num.partitions=6", "--ignore-stdin");
+                "--property", "num.partitions=6", "--ignore-stdin", "--sasl-ssl", "client.properties");
 
         assertThat(options).isEqualTo(new LocalKafkaOptions(19092, 3, Optional.of(Paths.get("data")),
-                Map.of("num.partitions", "6"), false));
+                Map.of("num.partitions", "6"), false, Optional.of(Paths.get("client.properties"))));
         assertThat(LocalKafkaOptions.parse()).isEqualTo(new LocalKafkaOptions(9092, 1, Optional.empty(), Map.of(),
-                true));
+                true, Optional.empty()));
+        assertThat(options.builder().spec().security().listener("SASL_SSL").protocol()).isEqualTo("SASL_SSL");
         assertThat(options.builder().spec().firstBrokerPort()).isEqualTo(19092);
         assertThatThrownBy(() -> LocalKafkaOptions.parse("--port")).hasMessage("--port needs a value");
         assertThatThrownBy(() -> LocalKafkaOptions.parse("--property", "nokey")).hasMessageContaining("key=value");

@@ -46,7 +46,8 @@ final class Commands {
         return kcat != null;
     }
 
-    List<String> command(Contender who, Scenario s, String bootstrap, String topic, RunFiles files) {
+    List<String> command(Contender who, Scenario s, LocalBroker.Endpoint endpoint, String topic, RunFiles files) {
+        String bootstrap = endpoint.bootstrap();
         List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-f", TIME_FORMAT, "-o", files.time().toString()));
         switch (who) {
             case SLUICE:
@@ -56,16 +57,19 @@ final class Commands {
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "--add-modules", "jdk.management",
                         "--module-path", sluiceModulePath, "--add-modules", "HdrHistogram",
                         "--module", "io.sluice.examples/io.sluice.examples.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                cmd.addAll(perfToolArguments(s, endpoint, topic));
                 break;
             case OFFICIAL:
                 cmd.add(java());
                 cmd.addAll(JAVA_TOOL_OPTIONS);
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "-cp", officialClassPath,
                         "org.apache.kafka.tools.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                cmd.addAll(perfToolArguments(s, endpoint, topic));
                 break;
             case LIBRDKAFKA:
+                if (endpoint.clientConfig() != null) {
+                    throw new IllegalArgumentException("kcat runs over PLAINTEXT only here; " + s.name() + " is secured");
+                }
                 cmd.addAll(List.of(kcat, "-P", "-b", bootstrap, "-t", topic, "-l", files.payload().toString()));
                 for (Map.Entry<String, String> e : s.librdkafkaProperties().entrySet()) {
                     cmd.addAll(List.of("-X", e.getKey() + "=" + e.getValue()));
@@ -77,11 +81,18 @@ final class Commands {
         return cmd;
     }
 
-    /** The same kafka-producer-perf-test arguments for both Java tools. */
-    static List<String> perfToolArguments(Scenario s, String bootstrap, String topic) {
+    /**
+     * The same kafka-producer-perf-test arguments for both Java tools; a secured endpoint's client properties
+     * (security.protocol, ssl.truststore.*, sasl.*) come from its file through {@code --command-config}.
+     */
+    static List<String> perfToolArguments(Scenario s, LocalBroker.Endpoint endpoint, String topic) {
         List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records()),
                 "--record-size", Integer.toString(Scenario.RECORD_SIZE), "--throughput", Integer.toString(s.throughput()),
-                "--bootstrap-server", bootstrap, "--reporting-interval", "1000", "--command-property"));
+                "--bootstrap-server", endpoint.bootstrap(), "--reporting-interval", "1000"));
+        if (endpoint.clientConfig() != null) {
+            args.addAll(List.of("--command-config", endpoint.clientConfig().toString()));
+        }
+        args.add("--command-property");
         for (Map.Entry<String, String> e : s.javaProperties().entrySet()) {
             args.add(e.getKey() + "=" + e.getValue());
         }

@@ -44,7 +44,7 @@ final class Runner {
         Files.deleteIfExists(files.time());
         Files.deleteIfExists(files.probe());
         topics.create(topic, Scenario.PARTITIONS);
-        List<String> cmd = commands.command(who, s, broker.bootstrap(), topic, files);
+        List<String> cmd = commands.command(who, s, broker.endpoint(s), topic, files);
         long brokerBefore = broker.cpuNanos();
         Execution ex = execute(cmd, workDir.resolve(id + ".out"));
         long brokerCpu = broker.cpuNanos() - brokerBefore;

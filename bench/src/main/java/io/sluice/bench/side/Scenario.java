@@ -16,8 +16,14 @@ import java.util.Map;
  * @param compression {@code none}, {@code lz4} or {@code zstd}
  * @param throughput  records/s for a fixed-rate run, or -1 for as fast as possible
  * @param records     records per run
+ * @param protocol    {@code security.protocol} of the listener the producers write to: {@code PLAINTEXT}, or
+ *                    {@code SASL_SSL} (SCRAM-SHA-512 over TLS, with the client properties the broker wrote)
  */
-record Scenario(String name, boolean idempotent, String compression, int throughput, long records) {
+record Scenario(String name, boolean idempotent, String compression, int throughput, long records, String protocol) {
+
+    static final String PLAINTEXT = "PLAINTEXT";
+    static final String SASL_SSL = "SASL_SSL";
+    static final java.util.Set<String> PROTOCOLS = java.util.Set.of(PLAINTEXT, SASL_SSL);
 
     static final int RECORD_SIZE = 100;
     static final int PARTITIONS = 6;
@@ -29,11 +35,28 @@ record Scenario(String name, boolean idempotent, String compression, int through
         List<Scenario> all = new ArrayList<>();
         for (boolean idempotent : new boolean[] {false, true}) {
             for (String codec : List.of("none", "lz4", "zstd")) {
-                all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords));
+                all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords,
+                        PLAINTEXT));
             }
         }
-        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords));
+        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords, PLAINTEXT));
         return all;
+    }
+
+    /** This scenario over another listener; its name gets the protocol as a suffix unless it is PLAINTEXT. */
+    Scenario over(String otherProtocol) {
+        if (!PROTOCOLS.contains(otherProtocol)) {
+            throw new IllegalArgumentException("Protocol " + otherProtocol + " is not one of " + PROTOCOLS);
+        }
+        String suffix = "-" + SASL_SSL.toLowerCase(java.util.Locale.ROOT); // topic names allow [a-zA-Z0-9._-]
+        String base = secured() ? name.substring(0, name.length() - suffix.length()) : name;
+        String renamed = otherProtocol.equals(PLAINTEXT) ? base : base + suffix;
+        return new Scenario(renamed, idempotent, compression, throughput, records, otherProtocol);
+    }
+
+    /** Whether the producers write over the SASL_SSL listener. */
+    boolean secured() {
+        return protocol.equals(SASL_SSL);
     }
 
     boolean fixedRate() {
@@ -64,6 +87,7 @@ record Scenario(String name, boolean idempotent, String compression, int through
 
     String describe() {
         return (idempotent ? "acks=all, idempotent" : "acks=1") + ", " + compression
-                + (fixedRate() ? ", " + throughput + " records/s" : ", unthrottled") + ", " + records + " records";
+                + (fixedRate() ? ", " + throughput + " records/s" : ", unthrottled") + ", " + records + " records"
+                + (secured() ? ", over SASL_SSL (SCRAM-SHA-512, TLS)" : ", over PLAINTEXT");
     }
 }

@@ -41,7 +41,7 @@ public final class SideBySide {
         List<RunResult> runs = new ArrayList<>();
         try (LocalBroker broker = LocalBroker.start(o.brokerClassPath(), o.workDir().resolve("broker.log"),
                 List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), List.of("num.partitions=" + Scenario.PARTITIONS,
-                        "file.delete.delay.ms=1000"));
+                        "file.delete.delay.ms=1000"), o.needsSaslSsl() ? o.workDir().resolve("sasl-ssl-client.properties") : null);
              Topics topics = new Topics(broker.bootstrap())) {
             log.println("Broker " + broker.bootstrap() + " (pid " + broker.pid() + ")");
             Path payload = contenders.contains(Contender.LIBRDKAFKA)
@@ -53,8 +53,8 @@ public final class SideBySide {
                 for (int si = 0; si < scenarios.size(); si++) {
                     Scenario s = scenarios.get(si);
                     for (Contender c : rotated(contenders, round + si)) {
-                        if (c == Contender.LIBRDKAFKA && s.fixedRate()) {
-                            continue; // kcat has no rate limit: the fixed-rate run compares the Java producers
+                        if (c == Contender.LIBRDKAFKA && (s.fixedRate() || s.secured())) {
+                            continue; // kcat has no rate limit, and runs PLAINTEXT only here: the Java producers compare
                         }
                         Path kcatPayload = c == Contender.LIBRDKAFKA ? KcatPayload.write(o.workDir(), s.records(),
                                 Scenario.RECORD_SIZE) : payload;
@@ -66,17 +66,22 @@ public final class SideBySide {
         write(o, scenarios, runs, started, log);
     }
 
-    /** One unmeasured run per Java producer, so the broker's JIT and page cache are warm before round 1. */
+    /**
+     * One unmeasured run per Java producer and protocol, so the broker's JIT (TLS included) and page cache are warm
+     * before round 1.
+     */
     private static void warmUp(Runner runner, SideBySideOptions o, List<Contender> contenders, PrintStream log)
             throws Exception {
         if (o.warmupRecords() <= 0) {
             return;
         }
-        Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords());
-        log.println("Warm-up (not measured): " + warm.describe());
-        for (Contender c : contenders) {
-            if (c.isJava()) {
-                runner.run(c, warm, 0, null);
+        for (String protocol : o.protocols()) {
+            Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), Scenario.PLAINTEXT).over(protocol);
+            log.println("Warm-up (not measured): " + warm.describe());
+            for (Contender c : contenders) {
+                if (c.isJava()) {
+                    runner.run(c, warm, 0, null);
+                }
             }
         }
     }

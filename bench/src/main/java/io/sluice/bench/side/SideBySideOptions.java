@@ -20,13 +20,16 @@ import java.util.Locale;
  * --scenarios a,b         names from Scenario.standard (default all): acks1-none, acks1-lz4, acks1-zstd,
  *                         idem-none, idem-lz4, idem-zstd, rate50k-lz4
  * --contenders a,b        SLUICE, OFFICIAL, LIBRDKAFKA (default all)
+ * --protocols a,b         listeners to write to, each scenario over each: PLAINTEXT, SASL_SSL (default PLAINTEXT).
+ *                         SASL_SSL starts the broker with a SASL_SSL listener (SCRAM-SHA-512, a throw-away CA) and
+ *                         gives both Java tools its client properties (--command-config); kcat runs PLAINTEXT only
  * --kcat PATH             kcat executable (default /usr/bin/kcat when present)
  * --sluice-jvm-option O   an extra JVM option for Sluice's tool only (repeatable; e.g. a JFR recording)
  * </pre>
  */
 record SideBySideOptions(String sluiceModulePath, String officialClassPath, String brokerClassPath, Path probeJar,
                          Path workDir, long records, long latencyRecords, int rate, int rounds, long warmupRecords,
-                         List<String> scenarioNames, List<Contender> contenders, String kcat,
+                         List<String> scenarioNames, List<String> protocols, List<Contender> contenders, String kcat,
                          List<String> sluiceJvmOptions, String commandLine) {
 
     static SideBySideOptions parse(String[] args) {
@@ -42,6 +45,7 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
         long warmup = 1_000_000;
         List<String> scenarios = List.of();
         List<Contender> contenders = List.of(Contender.values());
+        List<String> protocols = List.of(Scenario.PLAINTEXT);
         String kcat = Files.isExecutable(Path.of("/usr/bin/kcat")) ? "/usr/bin/kcat" : null;
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +69,9 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
                 case "--contenders":
                     contenders = Arrays.stream(v.split(",")).map(c -> Contender.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
                     break;
+                case "--protocols":
+                    protocols = Arrays.stream(v.split(",")).map(p -> p.trim().toUpperCase(Locale.ROOT)).toList();
+                    break;
                 case "--kcat": kcat = v; break;
                 case "--sluice-jvm-option": jvm.add(v); break;
                 default: throw new IllegalArgumentException("Unknown option " + name + "; see SideBySideOptions");
@@ -75,20 +82,31 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
                     + "--probe-jar are required; bench/run-side-by-side.sh passes them");
         }
         return new SideBySideOptions(mp, official, broker, probe, work.toAbsolutePath(), records, latencyRecords, rate,
-                rounds, warmup, scenarios, contenders, kcat, jvm, commandLine(args));
+                rounds, warmup, scenarios, protocols, contenders, kcat, jvm, commandLine(args));
     }
 
+    /** The picked scenarios, each over every protocol in turn (so a scenario's protocols run next to each other). */
     List<Scenario> scenarios() {
         List<Scenario> all = Scenario.standard(records, latencyRecords, rate);
-        if (scenarioNames.isEmpty()) {
-            return all;
-        }
         List<Scenario> picked = new ArrayList<>();
+        if (scenarioNames.isEmpty()) {
+            picked.addAll(all);
+        }
         for (String n : scenarioNames) {
             picked.add(all.stream().filter(s -> s.name().equals(n.trim())).findFirst().orElseThrow(() ->
                     new IllegalArgumentException("No scenario " + n + "; known: " + all.stream().map(Scenario::name).toList())));
         }
-        return picked;
+        List<Scenario> out = new ArrayList<>();
+        for (Scenario s : picked) {
+            for (String protocol : protocols) {
+                out.add(s.over(protocol));
+            }
+        }
+        return out;
+    }
+
+    boolean needsSaslSsl() {
+        return protocols.contains(Scenario.SASL_SSL);
     }
 
     /** The options that shape the results (not the long paths), for the report. */

@@ -40,7 +40,8 @@ public final class ProducerBatch {
     /**
      * Who compresses the batch: the first thread to move it OPEN -> SEALING. A user thread that found
      * it full (after it stopped being the last batch), or the sender draining it. The CAS also hands
-     * the builder's state from the thread that appended to the one that seals.
+     * the builder's state from the thread that appended to the one that seals. Its monitor is what
+     * the sender waits on when it closes a batch a user thread is still sealing.
      */
     private final AtomicInteger seal = new AtomicInteger(OPEN);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -136,11 +137,12 @@ public final class ProducerBatch {
 
     /**
      * Seals and closes the batch for its first send, with the producer state (idempotence) or
-     * {@code -1}s. Later attempts send the same bytes.
+     * {@code -1}s. Later attempts send the same bytes. If a user thread is compressing the batch at
+     * this moment, waits for it to finish.
      */
     public void close(CompressionScratch scratch, long producerId, short producerEpoch, int baseSequence) {
         if (!trySeal(scratch)) {
-            throw new IllegalStateException("Batch for " + topicPartition + " is being sealed by another thread");
+            awaitSealedByOtherThread();
         }
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
@@ -160,10 +162,35 @@ public final class ProducerBatch {
                 builder.seal(scratch);
             } finally {
                 seal.set(SEALED);
+                synchronized (seal) {
+                    seal.notifyAll(); // a sender that drained the batch meanwhile waits in close()
+                }
             }
             return true;
         }
         return seal.get() == SEALED;
+    }
+
+    /**
+     * Waits until the user thread that started compressing this batch is done. The drain skips a batch
+     * that is being sealed, but a user thread may start sealing a full batch just after the drain took
+     * it from its queue (it seals outside the queue lock); the compression of one batch is short, and
+     * its result is what the sender sends.
+     */
+    private void awaitSealedByOtherThread() {
+        boolean interrupted = false;
+        synchronized (seal) {
+            while (seal.get() != SEALED) {
+                try {
+                    seal.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish the hand-over; the sender sees the interrupt afterwards
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether another thread is compressing the batch right now (the drain skips it this round). */

@@ -141,7 +141,12 @@ class SecureProducerFailuresTest {
      * Sends one record and then a second, returning why the first failed; asserts both failed with an
      * {@link AuthenticationException} (not a TimeoutException after max.block.ms) and the producer closes.
      */
-    static Throwable sendFails(Map<String, Object> clientConfig) {
+    private static Throwable sendFails(Map<String, Object> clientConfig) {
+        return sendFails(clientConfig, topic);
+    }
+
+    /** {@link #sendFails(Map)} to {@code topic}. */
+    static Throwable sendFails(Map<String, Object> clientConfig, String topic) {
         Throwable first;
         try (Producer<String, String> producer = Producers.create(SecureClusters.producerConfig(clientConfig,
                 "max.block.ms", 60_000, "client.id", "refused-" + System.nanoTime()))) {
