@@ -3,6 +3,7 @@ package io.sluice.examples.workload;
 import io.sluice.api.Producer;
 import io.sluice.api.ProducerRecord;
 import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
@@ -16,11 +17,22 @@ public final class SendLoop {
     private final Producer<byte[], byte[]> producer;
     private final String topic;
     private final DemoRecords records;
+    /** Records per second to aim at; 0 or less: as fast as possible. */
+    private double throughput;
 
     public SendLoop(Producer<byte[], byte[]> producer, String topic, DemoRecords records) {
         this.producer = Objects.requireNonNull(producer, "producer");
         this.topic = Objects.requireNonNull(topic, "topic");
         this.records = Objects.requireNonNull(records, "records");
+    }
+
+    /**
+     * Holds the sending to about {@code recordsPerSecond} (sleeping once it is 2 ms ahead); 0 or less sends as fast
+     * as the producer takes records.
+     */
+    public SendLoop throughput(double recordsPerSecond) {
+        this.throughput = recordsPerSecond;
+        return this;
     }
 
     /**
@@ -31,6 +43,7 @@ public final class SendLoop {
      */
     public long run(long count, RunStats stats, LongConsumer sentSoFar) {
         long sent = 0;
+        long start = System.nanoTime();
         for (long i = 0; i < count && stats.failed() == 0; i++) {
             byte[] key = records.key(i);
             byte[] value = records.value(i, key);
@@ -41,6 +54,9 @@ public final class SendLoop {
                 stats.failed(e); // refused before it was buffered; the callback may not run
             }
             sent++;
+            if (throughput > 0) {
+                pace(start, sent);
+            }
             if ((sent & 1023) == 0) {
                 sentSoFar.accept(sent);
             }
@@ -48,5 +64,13 @@ public final class SendLoop {
         sentSoFar.accept(sent);
         producer.flush();
         return sent;
+    }
+
+    private void pace(long start, long sent) {
+        long due = start + (long) (sent * 1e9 / throughput);
+        long ahead = due - System.nanoTime();
+        if (ahead > 2_000_000) {
+            LockSupport.parkNanos(ahead);
+        }
     }
 }
