@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Prints a progress line every interval while a run goes on:
  * {@code progress  41% |########............| 412000 of 1000000 acknowledged, 398765 records/s (38.0 MB/s)}.
- * The rate is that of the last interval. Its own daemon thread prints; {@link #sent} is called by the sending
+ * The rate is that of the last interval; the last line, printed by {@link #close}, has the rate of the whole run.
+ * Its own daemon thread prints; {@link #sent} is called by the sending
  * thread, the figures are read from {@link RunStats} (thread-safe).
  */
 public final class Progress implements AutoCloseable {
@@ -22,7 +23,8 @@ public final class Progress implements AutoCloseable {
     private final PrintStream out;
     private final ScheduledExecutorService timer;
     private final AtomicLong sent = new AtomicLong();
-    /** Timer thread only. */
+    private final long startNanos = System.nanoTime();
+    /** Timer thread only, then the closing thread once the timer has stopped. */
     private long lastAcked;
     private long lastBytes;
     private long lastNanos;
@@ -41,7 +43,7 @@ public final class Progress implements AutoCloseable {
     /** Starts printing every {@code intervalMs}. */
     public static Progress start(long total, RunStats stats, PrintStream out, long intervalMs) {
         Progress p = new Progress(total, stats, out);
-        p.lastNanos = System.nanoTime();
+        p.lastNanos = p.startNanos;
         p.timer.scheduleAtFixedRate(p::print, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
         return p;
     }
@@ -66,9 +68,24 @@ public final class Progress implements AutoCloseable {
         lastNanos = now;
     }
 
-    /** Stops printing (idempotent). */
+    /**
+     * Stops the timer and prints a last line with the run's figures so far (once; later calls do nothing), so that
+     * every run shows at least one progress line, however short it was.
+     */
     @Override
     public void close() {
+        if (timer.isShutdown()) {
+            return;
+        }
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(5, TimeUnit.SECONDS); // a print under way finishes before the last line
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lastAcked = 0;
+        lastBytes = 0;
+        lastNanos = startNanos;
+        print();
     }
 }
