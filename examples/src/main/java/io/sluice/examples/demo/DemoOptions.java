@@ -15,15 +15,16 @@ import java.util.Map;
  * @param timeoutMs         {@code max.block.ms} unless a producer property says otherwise: how long a send may
  *                          wait for the cluster's metadata or for buffer memory
  * @param progressMs        ms between progress lines
+ * @param throughput        records/s to aim at, or -1 for as fast as the producer takes them
  * @param producerProperties {@code --producer-property k=v}, over the demo's own settings
  */
 public record DemoOptions(String bootstrapServers, String topic, long numRecords, int recordSize, String compressionType,
-                          long timeoutMs, long progressMs, Map<String, String> producerProperties) {
+                          long timeoutMs, long progressMs, double throughput, Map<String, String> producerProperties) {
 
     public static final String USAGE = String.join("\n",
             "usage: sluice-demo [--bootstrap-server HOST:PORT] [--topic TOPIC] [--num-records N] [--record-size BYTES]",
             "                   [--compression-type none|gzip|snappy|lz4|zstd] [--partitions N] [--timeout-ms MS]",
-            "                   [--producer-property KEY=VALUE ...]",
+            "                   [--throughput RECORDS/S] [--producer-property KEY=VALUE ...]",
             "",
             "Produces N records (default 1000000 of 100 bytes, lz4, half keyed, half keyless) with Sluice on the module",
             "path, reads them back with Kafka's own consumer, checks that every one arrived once, keyed records in the",
@@ -31,6 +32,7 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
             "broker (the testkit's) and stops it afterwards. Exit status 0 only if every record arrived.",
             "  --topic              default sluice-demo; created with --partitions (default 6) if missing",
             "  --timeout-ms         how long to wait for the cluster to answer (default 30000)",
+            "  --throughput         records/s to send at (default: as fast as the producer takes them)",
             "  --producer-property  any producer setting, e.g. linger.ms=20 (repeatable)");
 
     /**
@@ -44,6 +46,7 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
         String compression = "lz4";
         long timeoutMs = 30_000;
         long progressMs = 1000;
+        double throughput = -1;
         Map<String, String> properties = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -55,6 +58,7 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
                 case "--compression-type" -> compression = value(args, ++i, arg);
                 case "--timeout-ms" -> timeoutMs = number(args, ++i, arg, 1, Long.MAX_VALUE);
                 case "--progress-interval-ms" -> progressMs = number(args, ++i, arg, 1, Long.MAX_VALUE);
+                case "--throughput" -> throughput = number(args, ++i, arg, -1, Integer.MAX_VALUE);
                 case "--producer-property" -> {
                     String kv = value(args, ++i, arg);
                     int eq = kv.indexOf('=');
@@ -70,7 +74,8 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
             throw new IllegalArgumentException("--bootstrap-server is required (bin/sluice-demo starts a local broker "
                     + "and passes it when you give none)");
         }
-        return new DemoOptions(bootstrap, topic, numRecords, recordSize, compression, timeoutMs, progressMs, properties);
+        return new DemoOptions(bootstrap, topic, numRecords, recordSize, compression, timeoutMs, progressMs, throughput,
+                properties);
     }
 
     /** The producer's configuration: the demo's settings, then {@code --producer-property} over them. */

@@ -37,7 +37,7 @@ public final class DemoRun {
         long sent;
         long start = System.nanoTime();
         try (producer; Progress progress = Progress.start(options.numRecords(), stats, out, options.progressMs())) {
-            sent = new SendLoop(producer, options.topic(), records).run(options.numRecords(), stats, progress::sent);
+            sent = new SendLoop(producer, options.topic(), records).throughput(options.throughput()).run(options.numRecords(), stats, progress::sent);
             progress.close();
             double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);
             DemoSummary.print(out, options, sent, stats, seconds,

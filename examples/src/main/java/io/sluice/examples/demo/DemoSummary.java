@@ -28,6 +28,10 @@ final class DemoSummary {
                 stats.acknowledged() / seconds, userBytes / 1e6 / seconds, seconds);
         line(out, "latency", "p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max %.1f ms (send to acknowledgement, per record)",
                 stats.latencyMs(50), stats.latencyMs(99), stats.latencyMs(99.9), stats.maxLatencyMs());
+        if (options.throughput() <= 0 && stats.latencyMs(50) > 10 * Math.max(1, figures.requestLatencyP50())) {
+            line(out, "", "(sent as fast as the producer took them, so most of this is time queued in buffer.memory; "
+                    + "--throughput N shows the latency at N records/s)");
+        }
         line(out, "batches", "%.0f, average %.0f bytes, %.1f records per batch", figures.batches(),
                 figures.averageBatchBytes(), figures.recordsPerBatch());
         line(out, "compression", "%s, ratio %.3f (compressed / uncompressed batch size, compression-rate-avg)",
