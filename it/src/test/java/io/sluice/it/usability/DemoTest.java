@@ -91,6 +91,27 @@ class DemoTest {
         assertThat(r.stdout()).doesNotContain("Demo passed").doesNotContain("Summary");
     }
 
+    @Test
+    void shouldStopAtTheFirstFailedSendAndSayWhatToCheckWhenTheProducerCannotReachTheCluster() throws Exception {
+        String nowhere = "127.0.0.1:" + unusedPort();
+        List<String> cmd = List.of(java().toString(), "-Xmx256m", "--module-path", scripts.modulePath(MODULES),
+                "--add-modules", "HdrHistogram", "--module", "io.sluice.examples/io.sluice.examples.Demo",
+                "--bootstrap-server", nowhere, "--num-records", "100000", "--timeout-ms", "2000");
+
+        SluiceScripts.Result r = SluiceScripts.exec(cmd, Map.of(), new byte[0]);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stderr()).as(r.toString())
+                .contains("Demo failed: 0 of 100000 records were acknowledged")
+                .contains("the run stopped at the first failure")
+                .contains("Is a Kafka broker listening at " + nowhere + "? Check --bootstrap-server");
+        assertThat(r.stdout()).as(r.toString()).containsPattern("records +\\d+ sent, 0 acknowledged, [1-9]\\d* failed");
+    }
+
+    private static java.nio.file.Path java() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
     private SluiceScripts.Result runDemo(String... args) throws IOException, InterruptedException {
         List<String> cmd = new java.util.ArrayList<>(List.of("bash", scripts.root().resolve("bin/sluice-demo").toString()));
         cmd.addAll(List.of(args));
