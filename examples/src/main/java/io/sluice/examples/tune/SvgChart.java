@@ -36,10 +36,18 @@ final class SvgChart {
         axes(svg, s);
         frontier(svg, s, results);
         svg.append("<g class=\"points\">\n");
-        List<double[]> placed = new ArrayList<>();
+        List<double[]> taken = new ArrayList<>(); // rectangles {x1, y1, x2, y2}: axis labels, circles, then labels
+        taken.add(new double[] {0, HEIGHT - BOTTOM + 1, WIDTH, HEIGHT}); // the x axis' numbers and title
+        taken.add(new double[] {WIDTH - RIGHT + 15, 0, WIDTH, HEIGHT}); // the legend
+        for (TuneResult r : results) {
+            double radius = radius(batchSizes.indexOf(r.setting().batchSize()));
+            double cx = s.x(r.recordsPerSecond());
+            double cy = s.y(r.p99Ms());
+            taken.add(new double[] {cx - radius, cy - radius, cx + radius, cy + radius});
+        }
         for (TuneResult r : results) {
             point(svg, s, r, lingerValues.indexOf(r.setting().lingerMs()), batchSizes.indexOf(r.setting().batchSize()),
-                    showCodec, placed);
+                    showCodec, taken);
         }
         svg.append("</g>\n");
         legend(svg, lingerValues, batchSizes);
@@ -93,42 +101,48 @@ final class SvgChart {
     }
 
     private static void point(StringBuilder svg, Scale s, TuneResult r, int lingerIndex, int sizeIndex, boolean showCodec,
-                              List<double[]> placed) {
+                              List<double[]> taken) {
         TuneSetting t = r.setting();
         double cx = s.x(r.recordsPerSecond());
         double cy = s.y(r.p99Ms());
         String text = t.label(showCodec);
         String label = TuneReport.escape(text);
-        double[] at = labelPosition(cx + 9 + 2 * Math.max(0, sizeIndex), cy - 6, text.length() * 6.2, placed);
+        double radius = radius(sizeIndex);
+        double[] at = labelPosition(cx, radius + 4, cy + 4, text.length() * 6.2, taken);
         svg.append(String.format(Locale.ROOT, "<g class=\"setting\"><circle class=\"point\" cx=\"%.1f\" cy=\"%.1f\" r=\"%d\" "
                         + "fill=\"%s\" fill-opacity=\"0.8\" stroke=\"#222\" data-batch-size=\"%d\" data-linger-ms=\"%d\" "
                         + "data-compression-type=\"%s\" data-records-per-second=\"%.1f\" data-p99-ms=\"%.3f\">"
                         + "<title>batch.size=%d linger.ms=%d compression.type=%s: %.0f records/s, p99 %.1f ms</title></circle>"
                         + "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#222\">%s</text></g>%n",
-                cx, cy, 5 + 2 * Math.max(0, sizeIndex), COLOURS[Math.max(0, lingerIndex) % COLOURS.length],
+                cx, cy, (int) radius, COLOURS[Math.max(0, lingerIndex) % COLOURS.length],
                 t.batchSize(), t.lingerMs(), TuneReport.escape(t.compressionType()), r.recordsPerSecond(), r.p99Ms(),
                 t.batchSize(), t.lingerMs(), TuneReport.escape(t.compressionType()), r.recordsPerSecond(), r.p99Ms(),
                 at[0], at[1], label));
     }
 
+    /** Circles grow with batch.size: 5, 7, 9, ... pixels. */
+    private static double radius(int sizeIndex) {
+        return 5 + 2 * Math.max(0, sizeIndex);
+    }
+
     /**
-     * Where a label goes: beside its point, or moved down or up in steps of a line until it overlaps no label
-     * placed before it (each placed label is {x, baseline y, width}).
+     * Where a label goes ({x, baseline y}): right of its point, else left of it, at the point's height or moved down
+     * or up a line at a time, until it covers no circle, axis label, legend or label placed before it (11 px tall
+     * text, about 6.2 px per character). The label's rectangle is added to {@code taken}.
      */
-    private static double[] labelPosition(double x, double y, double width, List<double[]> placed) {
-        for (int step = 0; step < 12; step++) {
-            double candidate = y + (step % 2 == 0 ? 1 : -1) * 13 * ((step + 1) / 2);
-            boolean clear = placed.stream().noneMatch(p -> x < p[0] + p[2] && p[0] < x + width
-                    && Math.abs(candidate - p[1]) < 13);
-            if (clear) {
-                double[] at = {x, candidate, width};
-                placed.add(at);
-                return at;
+    private static double[] labelPosition(double cx, double gap, double y, double width, List<double[]> taken) {
+        for (int step = 0; step < 16; step++) {
+            double baseline = y + (step % 2 == 0 ? 1 : -1) * 12 * ((step + 1) / 2);
+            for (double x : new double[] {cx + gap, cx - gap - width}) {
+                double[] box = {x, baseline - 10, x + width, baseline + 3};
+                if (x >= 0 && taken.stream().noneMatch(t -> box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) {
+                    taken.add(box);
+                    return new double[] {x, baseline};
+                }
             }
         }
-        double[] at = {x, y, width};
-        placed.add(at);
-        return at;
+        taken.add(new double[] {cx + gap, y - 10, cx + gap + width, y + 3});
+        return new double[] {cx + gap, y};
     }
 
     private static void legend(StringBuilder svg, List<Long> lingerValues, List<Integer> batchSizes) {
@@ -146,7 +160,7 @@ final class SvgChart {
         for (int i = 0; i < batchSizes.size(); i++) {
             y += 22;
             svg.append(String.format(Locale.ROOT, "<circle cx=\"%d\" cy=\"%d\" r=\"%d\" fill=\"#fff\" stroke=\"#222\"/>"
-                    + "<text x=\"%d\" y=\"%d\">%d</text>%n", x + 8, y - 4, 5 + 2 * i, x + 24, y, batchSizes.get(i)));
+                    + "<text x=\"%d\" y=\"%d\">%d</text>%n", x + 8, y - 4, (int) radius(i), x + 24, y, batchSizes.get(i)));
         }
         y += 30;
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#888\" "

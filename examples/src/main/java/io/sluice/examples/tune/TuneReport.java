@@ -79,12 +79,18 @@ public final class TuneReport {
                 + "a larger batch takes longer to write and copy. When records arrive faster than the network takes "
                 + "them, batches fill before <code>linger.ms</code> runs out, and latency is mostly time spent queued in "
                 + "<code>buffer.memory</code>, which more throughput shortens.</p>\n");
-        h.append(String.format(Locale.ROOT, "<p>On this machine the most throughput came from <b>batch.size=%d, "
-                        + "linger.ms=%d</b> (%.0f records/s, p99 %.1f ms); the lowest p99 latency from <b>batch.size=%d, "
-                        + "linger.ms=%d</b> (%.1f ms at %.0f records/s). Pick from the dashed line: the settings to its "
-                        + "upper left give away both.</p>%n", fastest.setting().batchSize(), fastest.setting().lingerMs(),
-                fastest.recordsPerSecond(), fastest.p99Ms(), quickest.setting().batchSize(), quickest.setting().lingerMs(),
-                quickest.p99Ms(), quickest.recordsPerSecond()));
+        if (fastest == quickest) {
+            h.append(String.format(Locale.ROOT, "<p>On this machine <b>batch.size=%d, linger.ms=%d</b> gave both the most "
+                            + "throughput and the lowest p99 latency (%.0f records/s, p99 %.1f ms).</p>%n",
+                    fastest.setting().batchSize(), fastest.setting().lingerMs(), fastest.recordsPerSecond(), fastest.p99Ms()));
+        } else {
+            h.append(String.format(Locale.ROOT, "<p>On this machine the most throughput came from <b>batch.size=%d, "
+                            + "linger.ms=%d</b> (%.0f records/s, p99 %.1f ms); the lowest p99 latency from <b>batch.size=%d, "
+                            + "linger.ms=%d</b> (%.1f ms at %.0f records/s). Pick from the dashed line: the settings to its "
+                            + "upper left give away both.</p>%n", fastest.setting().batchSize(), fastest.setting().lingerMs(),
+                    fastest.recordsPerSecond(), fastest.p99Ms(), quickest.setting().batchSize(), quickest.setting().lingerMs(),
+                    quickest.p99Ms(), quickest.recordsPerSecond()));
+        }
         h.append("<p>").append(options.throughput() > 0
                 ? "Every run was held to the same rate, so throughput differs little and latency shows what batching costs."
                 : "Every run sent as fast as it could, so latency includes queueing; run <code>bin/sluice-tune "
