@@ -32,10 +32,11 @@ public record TuneOptions(String bootstrapServers, String topic, List<Integer> b
             "                   [--record-size BYTES] [--warmup-records N] [--throughput RECORDS/S] [--output FILE.html]",
             "                   [--producer-property KEY=VALUE ...]",
             "",
-            "Runs the same workload (default 200000 records of 100 bytes per setting, half keyed, after as many unmeasured warm-up records) once for every",
-            "batch.size x linger.ms (x compression.type), measures throughput and each record's send-to-acknowledgement",
-            "latency, and writes one self-contained HTML page: a chart of throughput against p99 latency, a table, and",
-            "what the trade-off means. --throughput holds every run to that rate (default: as fast as possible).",
+            "Runs the same workload (default 200000 records of 100 bytes per setting, half keyed, after as many",
+            "unmeasured warm-up records) once for every batch.size x linger.ms (x compression.type), measures throughput",
+            "and each record's send-to-acknowledgement latency, and writes one self-contained HTML page: a chart of",
+            "throughput against p99 latency, a table, and what the trade-off means. --throughput holds every run to",
+            "that rate (default: as fast as possible).",
             "Without --bootstrap-server bin/sluice-tune starts a local Kafka 4.4 broker and stops it afterwards.");
 
     /**

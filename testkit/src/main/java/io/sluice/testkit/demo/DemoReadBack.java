@@ -32,6 +32,7 @@ final class DemoReadBack {
     private final BitSet seen = new BitSet();
     private final Map<Integer, Long> lastIndex = new HashMap<>();
     private final List<String> examples = new ArrayList<>();
+    private long read;
     private long distinct;
     private long keyed;
     private long keyless;
@@ -52,41 +53,56 @@ final class DemoReadBack {
     static Result read(String bootstrap, String topic, Map<Integer, Long> startOffsets, long expected, Duration timeout,
                        PrintStream out) {
         DemoReadBack check = new DemoReadBack(expected, startOffsets.size());
+        long started = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig(bootstrap),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            startOffsets.keySet().forEach(p -> partitions.add(new TopicPartition(topic, p)));
+            consumer.assign(partitions);
+            startOffsets.forEach((p, offset) -> consumer.seek(new TopicPartition(topic, p), offset));
+            if (!check.readUntilComplete(consumer, partitions, started + timeout.toNanos(), out)) {
+                check.examples.add("gave up after " + timeout.toMillis() + " ms");
+            }
+        }
+        return check.result((System.nanoTime() - started) / 1e9);
+    }
+
+    private static Properties consumerConfig(String bootstrap) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "sluice-demo-reader");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        long nextProgress = started + 1_000_000_000L;
-        long read = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            startOffsets.keySet().forEach(p -> partitions.add(new TopicPartition(topic, p)));
-            consumer.assign(partitions);
-            startOffsets.forEach((p, offset) -> consumer.seek(new TopicPartition(topic, p), offset));
-            Map<TopicPartition, Long> ends = null;
-            while (ends == null || !reached(consumer, ends)) {
-                if (System.nanoTime() - deadline > 0) {
-                    check.examples.add("gave up after " + timeout.toMillis() + " ms");
-                    break;
-                }
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    check.check(record);
-                    read++;
-                }
-                if (ends == null && check.distinct >= expected) {
-                    ends = consumer.endOffsets(partitions, Duration.ofMillis(Math.max(1000, (deadline - System.nanoTime()) / 1_000_000)));
-                }
-                if (System.nanoTime() - nextProgress > 0 && check.distinct > 0) {
-                    out.println(String.format(Locale.ROOT, "read back %d of %d", check.distinct, expected));
-                    nextProgress = System.nanoTime() + 1_000_000_000L;
-                }
+        return props;
+    }
+
+    /**
+     * Polls and checks records, printing progress each second, until every expected record was seen and the end
+     * offsets of that moment are reached.
+     *
+     * @return false if the deadline passed first
+     */
+    private boolean readUntilComplete(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions, long deadline,
+                                   PrintStream out) {
+        long nextProgress = System.nanoTime() + 1_000_000_000L;
+        Map<TopicPartition, Long> ends = null;
+        while (ends == null || !reached(consumer, ends)) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                check(record);
+                read++;
+            }
+            if (ends == null && distinct >= expected) {
+                ends = consumer.endOffsets(partitions, Duration.ofMillis(Math.max(1000, (deadline - System.nanoTime()) / 1_000_000)));
+            }
+            if (System.nanoTime() - nextProgress > 0 && distinct > 0) {
+                out.println(String.format(Locale.ROOT, "read back %d of %d", distinct, expected));
+                nextProgress = System.nanoTime() + 1_000_000_000L;
             }
         }
-        return check.result(read, (System.nanoTime() - started) / 1e9);
+        return true;
     }
 
     private static boolean reached(KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> ends) {
@@ -133,7 +149,7 @@ final class DemoReadBack {
         }
     }
 
-    private Result result(long read, double seconds) {
+    private Result result(double seconds) {
         long missing = expected - distinct;
         boolean ok = missing == 0 && duplicates == 0 && corrupt == 0 && misplaced == 0 && outOfOrder == 0;
         String summary = String.format(Locale.ROOT, "  %-12s %d of %d records with Kafka's consumer in %.1f s: "
