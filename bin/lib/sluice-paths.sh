@@ -7,6 +7,8 @@
 #   sluice_start_local_kafka      starts LocalKafka as a child process; sets SLUICE_KAFKA_BOOTSTRAP
 #
 # Maven runs offline first (-o) and online only if that fails. Set SLUICE_MVN to use another mvn.
+# SLUICE_MODULE_PATH and SLUICE_TESTKIT_CLASS_PATH, when set, are used as they are and nothing is built
+# (tests set them to the reactor's own jars).
 
 SLUICE_ROOT="${SLUICE_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 SLUICE_MVN="${SLUICE_MVN:-mvn}"
@@ -52,6 +54,10 @@ sluice_stale() {
 }
 
 sluice_examples_module_path() {
+    if [[ -n "${SLUICE_MODULE_PATH:-}" ]]; then
+        echo "$SLUICE_MODULE_PATH"
+        return 0
+    fi
     local listing="$SLUICE_ROOT/examples/target/sluice-runtime-path.txt"
     if sluice_stale "$listing" api core codecs partitioners transport-nio examples; then
         sluice_log "building Sluice's modules (mvn package -pl examples -am, no tests)..."
@@ -69,6 +75,10 @@ sluice_examples_module_path() {
 }
 
 sluice_testkit_class_path() {
+    if [[ -n "${SLUICE_TESTKIT_CLASS_PATH:-}" ]]; then
+        echo "$SLUICE_TESTKIT_CLASS_PATH"
+        return 0
+    fi
     local listing="$SLUICE_ROOT/testkit/target/sluice-class-path.txt"
     if sluice_stale "$listing" testkit; then
         sluice_log "building the testkit (a real Kafka 4.4 broker; first time downloads ~70 MB)..."
