@@ -28,7 +28,7 @@ public final class Interceptors<K, V> implements ProducerBatch.CompletionListene
 
     @SuppressWarnings("unchecked")
     public Interceptors(List<ProducerInterceptor<K, V>> interceptors) {
-        this.interceptors = List.copyOf(interceptors).toArray(new ProducerInterceptor[0]);
+        this.interceptors = (ProducerInterceptor<K, V>[]) List.copyOf(interceptors).toArray(new ProducerInterceptor<?, ?>[0]);
     }
 
     public boolean isEmpty() {
