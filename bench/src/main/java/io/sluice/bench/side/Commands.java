@@ -56,14 +56,14 @@ final class Commands {
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "--add-modules", "jdk.management",
                         "--module-path", sluiceModulePath, "--add-modules", "HdrHistogram",
                         "--module", "io.sluice.examples/io.sluice.examples.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                cmd.addAll(perfToolArguments(s, bootstrap, topic, files.javaPayload()));
                 break;
             case OFFICIAL:
                 cmd.add(java());
                 cmd.addAll(JAVA_TOOL_OPTIONS);
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "-cp", officialClassPath,
                         "org.apache.kafka.tools.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, bootstrap, topic));
+                cmd.addAll(perfToolArguments(s, bootstrap, topic, files.javaPayload()));
                 break;
             case LIBRDKAFKA:
                 cmd.addAll(List.of(kcat, "-P", "-b", bootstrap, "-t", topic, "-l", files.payload().toString()));
@@ -77,10 +77,19 @@ final class Commands {
         return cmd;
     }
 
-    /** The same kafka-producer-perf-test arguments for both Java tools. */
-    static List<String> perfToolArguments(Scenario s, String bootstrap, String topic) {
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records()),
-                "--record-size", Integer.toString(Scenario.RECORD_SIZE), "--throughput", Integer.toString(s.throughput()),
+    /**
+     * The same kafka-producer-perf-test arguments for both Java tools.
+     *
+     * @param javaPayload the {@code --payload-file} of a scenario with payload lines, else null ({@code --record-size})
+     */
+    static List<String> perfToolArguments(Scenario s, String bootstrap, String topic, Path javaPayload) {
+        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records())));
+        if (s.payloadLines() > 0) {
+            args.addAll(List.of("--payload-file", javaPayload.toString()));
+        } else {
+            args.addAll(List.of("--record-size", Integer.toString(Scenario.RECORD_SIZE)));
+        }
+        args.addAll(List.of("--throughput", Integer.toString(s.throughput()),
                 "--bootstrap-server", bootstrap, "--reporting-interval", "1000", "--command-property"));
         for (Map.Entry<String, String> e : s.javaProperties().entrySet()) {
             args.add(e.getKey() + "=" + e.getValue());
@@ -88,7 +97,7 @@ final class Commands {
         return args;
     }
 
-    /** Where one run's side files go. */
-    record RunFiles(Path time, Path probe, Path payload) {
+    /** Where one run's side files go; {@code javaPayload} is null unless the scenario has payload lines. */
+    record RunFiles(Path time, Path probe, Path payload, Path javaPayload) {
     }
 }

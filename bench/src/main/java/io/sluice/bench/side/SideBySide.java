@@ -73,7 +73,7 @@ public final class SideBySide {
         if (o.warmupRecords() <= 0) {
             return;
         }
-        Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords());
+        Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), 0);
         log.println("Warm-up (not measured): " + warm.describe());
         for (Contender c : contenders) {
             if (c.isJava()) {
