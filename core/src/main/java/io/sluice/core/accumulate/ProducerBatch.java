@@ -40,7 +40,8 @@ public final class ProducerBatch {
     /**
      * Who compresses the batch: the first thread to move it OPEN -> SEALING. A user thread that found
      * it full (after it stopped being the last batch), or the sender draining it. The CAS also hands
-     * the builder's state from the thread that appended to the one that seals.
+     * the builder's state from the thread that appended to the one that seals. Its monitor guards the
+     * move to SEALED, which {@link #close} waits for when it lost the race to a user thread.
      */
     private final AtomicInteger seal = new AtomicInteger(OPEN);
     private final CompletableFuture<Void> done = new CompletableFuture<>();
@@ -140,7 +141,9 @@ public final class ProducerBatch {
      */
     public void close(CompressionScratch scratch, long producerId, short producerEpoch, int baseSequence) {
         if (!trySeal(scratch)) {
-            throw new IllegalStateException("Batch for " + topicPartition + " is being sealed by another thread");
+            // A user thread began compressing this batch after the drain took it (it filled up and stopped being
+            // the last batch just then): wait for that one compression rather than fail the drain.
+            awaitSealed();
         }
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
@@ -159,11 +162,31 @@ public final class ProducerBatch {
             try {
                 builder.seal(scratch);
             } finally {
-                seal.set(SEALED);
+                synchronized (seal) {
+                    seal.set(SEALED);
+                    seal.notifyAll(); // a close() may be waiting for this seal
+                }
             }
             return true;
         }
         return seal.get() == SEALED;
+    }
+
+    /** Waits until the thread sealing the batch has finished (a bounded wait: one batch's compression). */
+    private void awaitSealed() {
+        boolean interrupted = false;
+        synchronized (seal) {
+            while (seal.get() != SEALED) {
+                try {
+                    seal.wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the seal ends soon; keep the interrupt for the caller
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether another thread is compressing the batch right now (the drain skips it this round). */
