@@ -42,7 +42,7 @@ final class ManyPartitionsReport {
 
     void add(int round, String producer, int rate, String linger, PacedRun.Result r) {
         double cores = r.cpuSeconds() / (measuredSeconds + warmupSeconds);
-        csv.add(String.format(Locale.ROOT, "%d,%s,%d,%s,%s,%d,%d,%.0f,%d,%.0f,%d,%.0f,%.4f,%d,%.3f", round, producer, rate,
+        csv.add(String.format(Locale.ROOT, "%d,\"%s\",%d,%s,%s,%d,%d,%.0f,%d,%.0f,%d,%.0f,%.4f,%d,%.3f", round, producer, rate,
                 linger, batchSize, partitions, r.samples(), r.meanBufferedBytes(), r.maxBufferedBytes(), r.meanHeldBytes(),
                 r.maxHeldBytes(), r.recordsPerSecond(), r.bufferWaitRatio(), r.failed(), cores));
         md.append(String.format(Locale.ROOT, "| %d | %s | %,d | %s | %,.0f (%,d) | %,.0f (%,d) | %.1f× | %,.0f | %.3f | %d | %.2f |%n",
