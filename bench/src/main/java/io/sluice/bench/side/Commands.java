@@ -57,14 +57,14 @@ final class Commands {
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "--add-modules", "jdk.management",
                         "--module-path", sluiceModulePath, "--add-modules", "HdrHistogram",
                         "--module", "io.sluice.examples/io.sluice.examples.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, endpoint, topic));
+                cmd.addAll(perfToolArguments(s, endpoint, topic, files.javaPayload()));
                 break;
             case OFFICIAL:
                 cmd.add(java());
                 cmd.addAll(JAVA_TOOL_OPTIONS);
                 cmd.addAll(List.of("-javaagent:" + probeJar + "=" + files.probe(), "-cp", officialClassPath,
                         "org.apache.kafka.tools.ProducerPerformance"));
-                cmd.addAll(perfToolArguments(s, endpoint, topic));
+                cmd.addAll(perfToolArguments(s, endpoint, topic, files.javaPayload()));
                 break;
             case LIBRDKAFKA:
                 if (endpoint.clientConfig() != null) {
@@ -84,10 +84,17 @@ final class Commands {
     /**
      * The same kafka-producer-perf-test arguments for both Java tools; a secured endpoint's client properties
      * (security.protocol, ssl.truststore.*, sasl.*) come from its file through {@code --command-config}.
+     *
+     * @param javaPayload the {@code --payload-file} of a scenario with payload lines, else null ({@code --record-size})
      */
-    static List<String> perfToolArguments(Scenario s, LocalBroker.Endpoint endpoint, String topic) {
-        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records()),
-                "--record-size", Integer.toString(Scenario.RECORD_SIZE), "--throughput", Integer.toString(s.throughput()),
+    static List<String> perfToolArguments(Scenario s, LocalBroker.Endpoint endpoint, String topic, Path javaPayload) {
+        List<String> args = new ArrayList<>(List.of("--topic", topic, "--num-records", Long.toString(s.records())));
+        if (s.payloadLines() > 0) {
+            args.addAll(List.of("--payload-file", javaPayload.toString()));
+        } else {
+            args.addAll(List.of("--record-size", Integer.toString(Scenario.RECORD_SIZE)));
+        }
+        args.addAll(List.of("--throughput", Integer.toString(s.throughput()),
                 "--bootstrap-server", endpoint.bootstrap(), "--reporting-interval", "1000"));
         if (endpoint.clientConfig() != null) {
             args.addAll(List.of("--command-config", endpoint.clientConfig().toString()));
@@ -99,7 +106,7 @@ final class Commands {
         return args;
     }
 
-    /** Where one run's side files go. */
-    record RunFiles(Path time, Path probe, Path payload) {
+    /** Where one run's side files go; {@code javaPayload} is null unless the scenario has payload lines. */
+    record RunFiles(Path time, Path probe, Path payload, Path javaPayload) {
     }
 }

@@ -16,8 +16,12 @@ final class Machine {
     static String describe() {
         return cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores visible to the JVM, "
                 + memoryGb() + " GB RAM; JDK " + System.getProperty("java.vm.version") + " ("
-                + System.getProperty("java.vm.vendor") + "); " + kcatVersion() + "; load average at the end "
-                + firstWords("/proc/loadavg", 3);
+                + System.getProperty("java.vm.vendor") + "); " + kcatVersion() + "; load average at the end " + loadAverage();
+    }
+
+    /** The 1, 5 and 15 minute load averages (2.0 means both cores busy on average). */
+    static String loadAverage() {
+        return firstWords("/proc/loadavg", 3);
     }
 
     private static String cpuModel() {

@@ -39,8 +39,9 @@ final class Runner {
     RunResult run(Contender who, Scenario s, int round, Path kcatPayload) throws Exception {
         String id = s.name() + "-" + who.name().toLowerCase(Locale.ROOT) + "-r" + round;
         String topic = "sbs-" + id + "-" + Long.toHexString(System.nanoTime() & 0xffffff);
+        Path javaPayload = s.payloadLines() > 0 ? KcatPayload.write(workDir, s.payloadLines(), Scenario.RECORD_SIZE) : null;
         Commands.RunFiles files = new Commands.RunFiles(workDir.resolve(id + ".time"), workDir.resolve(id + ".probe"),
-                kcatPayload);
+                kcatPayload, javaPayload);
         Files.deleteIfExists(files.time());
         Files.deleteIfExists(files.probe());
         topics.create(topic, Scenario.PARTITIONS);

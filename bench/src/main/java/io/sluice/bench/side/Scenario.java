@@ -16,10 +16,19 @@ import java.util.Map;
  * @param compression {@code none}, {@code lz4} or {@code zstd}
  * @param throughput  records/s for a fixed-rate run, or -1 for as fast as possible
  * @param records     records per run
+ * @param payloadLines 0: both Java tools make each value as Kafka's tool does with {@code --record-size} (100 random
+ *                    upper-case letters drawn per record); otherwise they pick each value at random from a
+ *                    {@code --payload-file} of this many such lines, which takes the per-record drawing of 100 random
+ *                    letters (a fixed cost both Java tools pay on the sending thread) out of the measurement. kcat always
+ *                    reads its records from a file.
  * @param protocol    {@code security.protocol} of the listener the producers write to: {@code PLAINTEXT}, or
  *                    {@code SASL_SSL} (SCRAM-SHA-512 over TLS, with the client properties the broker wrote)
  */
-record Scenario(String name, boolean idempotent, String compression, int throughput, long records, String protocol) {
+record Scenario(String name, boolean idempotent, String compression, int throughput, long records, int payloadLines,
+                String protocol) {
+
+    /** Lines of the payload file of the {@code -file} scenarios: few repeats within a 64 KB batch (about 600 records). */
+    static final int PAYLOAD_FILE_LINES = 100_000;
 
     static final String PLAINTEXT = "PLAINTEXT";
     static final String SASL_SSL = "SASL_SSL";
@@ -30,16 +39,22 @@ record Scenario(String name, boolean idempotent, String compression, int through
     static final int LINGER_MS = 5;
     static final int BATCH_SIZE = 65536;
 
-    /** The configurations: three codecs with acks=1, the same idempotent, and a 50,000 records/s run. */
+    /**
+     * The issue's configurations: three codecs with acks=1, the same idempotent, and a 50,000 records/s run; then
+     * acks=1 with none and lz4 with values from a payload file ({@code acks1-none-file}, {@code acks1-lz4-file}).
+     */
     static List<Scenario> standard(long throughputRecords, long latencyRecords, int latencyRate) {
         List<Scenario> all = new ArrayList<>();
         for (boolean idempotent : new boolean[] {false, true}) {
             for (String codec : List.of("none", "lz4", "zstd")) {
-                all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords,
+                all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords, 0,
                         PLAINTEXT));
             }
         }
-        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords, PLAINTEXT));
+        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords, 0, PLAINTEXT));
+        for (String codec : List.of("none", "lz4")) {
+            all.add(new Scenario("acks1-" + codec + "-file", false, codec, -1, throughputRecords, PAYLOAD_FILE_LINES, PLAINTEXT));
+        }
         return all;
     }
 
@@ -51,7 +66,7 @@ record Scenario(String name, boolean idempotent, String compression, int through
         String suffix = "-" + SASL_SSL.toLowerCase(java.util.Locale.ROOT); // topic names allow [a-zA-Z0-9._-]
         String base = secured() ? name.substring(0, name.length() - suffix.length()) : name;
         String renamed = otherProtocol.equals(PLAINTEXT) ? base : base + suffix;
-        return new Scenario(renamed, idempotent, compression, throughput, records, otherProtocol);
+        return new Scenario(renamed, idempotent, compression, throughput, records, payloadLines, otherProtocol);
     }
 
     /** Whether the producers write over the SASL_SSL listener. */
@@ -88,6 +103,7 @@ record Scenario(String name, boolean idempotent, String compression, int through
     String describe() {
         return (idempotent ? "acks=all, idempotent" : "acks=1") + ", " + compression
                 + (fixedRate() ? ", " + throughput + " records/s" : ", unthrottled") + ", " + records + " records"
+                + (payloadLines > 0 ? ", Java tools' values from a " + payloadLines + "-line --payload-file" : "")
                 + (secured() ? ", over SASL_SSL (SCRAM-SHA-512, TLS)" : ", over PLAINTEXT");
     }
 }

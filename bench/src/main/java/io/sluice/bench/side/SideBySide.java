@@ -38,6 +38,7 @@ public final class SideBySide {
             log.println("kcat not found: librdkafka is left out");
         }
         Instant started = Instant.now();
+        String loadAtStart = Machine.loadAverage();
         List<RunResult> runs = new ArrayList<>();
         try (LocalBroker broker = LocalBroker.start(o.brokerClassPath(), o.workDir().resolve("broker.log"),
                 List.of("-Xms1g", "-Xmx1g", "-XX:+UseG1GC"), List.of("num.partitions=" + Scenario.PARTITIONS,
@@ -63,7 +64,7 @@ public final class SideBySide {
                 }
             }
         }
-        write(o, scenarios, runs, started, log);
+        write(o, scenarios, runs, started, loadAtStart, log);
     }
 
     /**
@@ -76,7 +77,7 @@ public final class SideBySide {
             return;
         }
         for (String protocol : o.protocols()) {
-            Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), Scenario.PLAINTEXT).over(protocol);
+            Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), 0, Scenario.PLAINTEXT).over(protocol);
             log.println("Warm-up (not measured): " + warm.describe());
             for (Contender c : contenders) {
                 if (c.isJava()) {
@@ -99,11 +100,12 @@ public final class SideBySide {
     }
 
     private static void write(SideBySideOptions o, List<Scenario> scenarios, List<RunResult> runs, Instant started,
-                              PrintStream log) throws IOException {
+                              String loadAtStart, PrintStream log) throws IOException {
         List<String> csv = new ArrayList<>(List.of(RunResult.csvHeader()));
         runs.forEach(r -> csv.add(r.csv()));
         Files.write(o.workDir().resolve("side-by-side.csv"), csv, StandardCharsets.UTF_8);
-        String md = "Machine: " + Machine.describe() + "\n\nRounds: " + o.rounds() + ", took " + elapsed(started)
+        String md = "Machine: " + Machine.describe() + " (at the start " + loadAtStart + ")\n\nRounds: " + o.rounds()
+                + ", took " + elapsed(started)
                 + ". Command: `" + o.commandLine() + "`\n\n" + Report.markdown(scenarios, runs);
         Files.writeString(o.workDir().resolve("side-by-side.md"), md, StandardCharsets.UTF_8);
         log.println();

@@ -18,7 +18,7 @@ import java.util.Locale;
  * --rounds N              interleaved rounds (default 3)
  * --warmup-records N      unmeasured warm-up per Java producer (default 1,000,000; 0 for none)
  * --scenarios a,b         names from Scenario.standard (default all): acks1-none, acks1-lz4, acks1-zstd,
- *                         idem-none, idem-lz4, idem-zstd, rate50k-lz4
+ *                         idem-none, idem-lz4, idem-zstd, rate50k-lz4, acks1-none-file, acks1-lz4-file
  * --contenders a,b        SLUICE, OFFICIAL, LIBRDKAFKA (default all)
  * --protocols a,b         listeners to write to, each scenario over each: PLAINTEXT, SASL_SSL (default PLAINTEXT).
  *                         SASL_SSL starts the broker with a SASL_SSL listener (SCRAM-SHA-512, a throw-away CA) and

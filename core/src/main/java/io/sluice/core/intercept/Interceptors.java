@@ -23,20 +23,23 @@ public final class Interceptors<K, V> implements ProducerBatch.CompletionListene
 
     private static final Logger log = LoggerFactory.getLogger(Interceptors.class);
 
-    private final List<ProducerInterceptor<K, V>> interceptors;
+    // an array, not a List: the loops below run per record and must not allocate an iterator each time
+    private final ProducerInterceptor<K, V>[] interceptors;
 
+    @SuppressWarnings("unchecked")
     public Interceptors(List<ProducerInterceptor<K, V>> interceptors) {
-        this.interceptors = List.copyOf(interceptors);
+        this.interceptors = (ProducerInterceptor<K, V>[]) List.copyOf(interceptors).toArray(new ProducerInterceptor<?, ?>[0]);
     }
 
     public boolean isEmpty() {
-        return interceptors.isEmpty();
+        return interceptors.length == 0;
     }
 
     /** Each interceptor's {@code onSend} in turn; a failing one is skipped. */
     public ProducerRecord<K, V> onSend(ProducerRecord<K, V> record) {
         ProducerRecord<K, V> current = record;
-        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+        for (int i = 0; i < interceptors.length; i++) {
+            ProducerInterceptor<K, V> interceptor = interceptors[i];
             try {
                 ProducerRecord<K, V> next = interceptor.onSend(current);
                 if (next != null) {
@@ -53,7 +56,8 @@ public final class Interceptors<K, V> implements ProducerBatch.CompletionListene
     /** Tells interceptors and the callback that a record completed, or failed before it was buffered. */
     @Override
     public void onRecordComplete(RecordMetadata metadata, RuntimeException error, Headers headers, Callback callback) {
-        for (ProducerInterceptor<K, V> interceptor : interceptors) {
+        for (int i = 0; i < interceptors.length; i++) {
+            ProducerInterceptor<K, V> interceptor = interceptors[i];
             try {
                 interceptor.onAcknowledgement(metadata, error, headers);
             } catch (RuntimeException e) {
