@@ -36,11 +36,12 @@ final class BatchDrainer {
     }
 
     Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<Node> nodes, int maxRequestSize,
-                                            RecordAccumulator.BatchStamper stamper, long nowMs) {
+                                            RecordAccumulator.BatchStamper stamper,
+                                            RecordAccumulator.UnpreparedBatches unprepared, long nowMs) {
         Map<Integer, List<ProducerBatch>> out = new HashMap<>();
         for (Node node : nodes) {
             List<ProducerBatch> batches = drainNode(leaders.partitionsLedBy(node.id()), node.id(), maxRequestSize, stamper,
-                    nowMs);
+                    unprepared, nowMs);
             if (!batches.isEmpty()) {
                 out.put(node.id(), batches);
                 readiness.onDrained(node.id(), nowMs);
@@ -50,7 +51,8 @@ final class BatchDrainer {
     }
 
     private List<ProducerBatch> drainNode(List<TopicPartition> partitions, int nodeId, int maxRequestSize,
-                                          RecordAccumulator.BatchStamper stamper, long nowMs) {
+                                          RecordAccumulator.BatchStamper stamper,
+                                          RecordAccumulator.UnpreparedBatches unprepared, long nowMs) {
         List<ProducerBatch> ready = new ArrayList<>();
         int n = partitions.size();
         if (n == 0) {
@@ -62,7 +64,7 @@ final class BatchDrainer {
         requestFull = false;
         do {
             TopicPartition tp = partitions.get(i);
-            ProducerBatch taken = takeFirst(tp, size, maxRequestSize, ready.isEmpty(), stamper, nowMs);
+            ProducerBatch taken = takeFirst(tp, size, maxRequestSize, ready.isEmpty(), stamper, unprepared, nowMs);
             if (requestFull) {
                 break; // this partition goes first next time
             }
@@ -80,22 +82,39 @@ final class BatchDrainer {
     }
 
     private ProducerBatch takeFirst(TopicPartition tp, int sizeSoFar, int maxRequestSize, boolean firstInRequest,
-                                    RecordAccumulator.BatchStamper stamper, long nowMs) {
+                                    RecordAccumulator.BatchStamper stamper,
+                                    RecordAccumulator.UnpreparedBatches unprepared, long nowMs) {
         TopicQueues tq = topics.get(tp.topic());
         PartitionQueue q = tq == null ? null : tq.existing(tp.partition());
         if (q == null || readiness.isMuted(tp)) {
             return null;
         }
+        ProducerBatch taken;
+        RuntimeException cause = null;
         synchronized (q) {
             ProducerBatch first = q.batches.peekFirst();
-            if (first == null || first.isBackingOff(nowMs) || first.isBeingSealed() || !stamper.mayDrain(first)) {
+            if (first == null || first.isBackingOff(nowMs) || first.isBeingSealed()) {
                 return null;
             }
-            if (!firstInRequest && sizeSoFar + first.estimatedSizeInBytes() > maxRequestSize) {
+            try {
+                if (!stamper.mayDrain(first)) {
+                    return null;
+                }
+            } catch (RuntimeException e) {
+                // Thrown here, it would leave the drain and lose every batch already taken this round;
+                // left in its queue, the batch would throw again every round. It fails instead.
+                cause = e;
+            }
+            if (cause == null && !firstInRequest && sizeSoFar + first.estimatedSizeInBytes() > maxRequestSize) {
                 requestFull = true;
                 return null;
             }
-            return q.batches.pollFirst();
+            taken = q.batches.pollFirst();
         }
+        if (cause == null) {
+            return taken;
+        }
+        unprepared.onUnprepared(taken, cause); // outside the queue lock: it completes the records
+        return null;
     }
 }

@@ -144,10 +144,12 @@ public final class ProducerBatch {
         if (!trySeal(scratch)) {
             awaitSealedByOtherThread();
         }
+        ByteBuffer closed = builder.close(scratch, producerId, producerEpoch, baseSequence, false);
+        // only now: a close that throws leaves the batch without a sequence, so failing it frees none
         this.producerId = producerId;
         this.producerEpoch = producerEpoch;
         this.baseSequence = baseSequence;
-        this.finished = builder.close(scratch, producerId, producerEpoch, baseSequence, false);
+        this.finished = closed;
     }
 
     /**

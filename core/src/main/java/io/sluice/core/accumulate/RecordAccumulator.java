@@ -224,24 +224,52 @@ public final class RecordAccumulator {
      * Takes, for each ready broker, the first batch of each partition it leads (rotating the start so
      * every partition gets its turn), up to {@code maxRequestSize} bytes per broker; seals and closes
      * them with the producer state {@code stamper} gives.
+     *
+     * <p>A batch that cannot be prepared (its sealing, compression or stamping throws, or
+     * {@link BatchStamper#mayDrain} throws for it) is out of its queue but neither in the result nor
+     * completed: it goes to {@code unprepared}, which must complete and release it. The other batches
+     * of the round are returned as usual, so one bad batch never takes the whole round with it.
      */
     public java.util.Map<Integer, List<ProducerBatch>> drain(PartitionLeaders leaders, Collection<io.sluice.api.Node> readyNodes,
-                                                             int maxRequestSize, BatchStamper stamper, long nowMs) {
-        java.util.Map<Integer, List<ProducerBatch>> drained = drainer.drain(leaders, readyNodes, maxRequestSize, stamper, nowMs);
+                                                             int maxRequestSize, BatchStamper stamper,
+                                                             UnpreparedBatches unprepared, long nowMs) {
+        java.util.Map<Integer, List<ProducerBatch>> drained = drainer.drain(leaders, readyNodes, maxRequestSize, stamper,
+                unprepared, nowMs);
         CompressionScratch sealScratch = scratch.get();
-        for (List<ProducerBatch> batches : drained.values()) {
-            for (ProducerBatch batch : batches) {
-                boolean first = !batch.isClosed();
-                boolean full = batch.isFull(); // before sealing, which makes every batch "full"
-                stamper.stamp(batch, sealScratch);
-                if (first) {
-                    ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
-                            batch.compressionRatio());
+        for (java.util.Iterator<List<ProducerBatch>> nodes = drained.values().iterator(); nodes.hasNext(); ) {
+            List<ProducerBatch> batches = nodes.next();
+            for (java.util.Iterator<ProducerBatch> it = batches.iterator(); it.hasNext(); ) {
+                ProducerBatch batch = it.next();
+                Throwable failure = prepare(batch, stamper, sealScratch, nowMs);
+                if (failure != null) {
+                    it.remove();
+                    unprepared.onUnprepared(batch, failure);
                 }
-                batch.onDrained(nowMs, full);
+            }
+            if (batches.isEmpty()) {
+                nodes.remove();
             }
         }
         return drained;
+    }
+
+    /** Stamps one drained batch; returns what it threw instead of letting it leave the drain (null if fine). */
+    private Throwable prepare(ProducerBatch batch, BatchStamper stamper, CompressionScratch sealScratch, long nowMs) {
+        try {
+            boolean first = !batch.isClosed();
+            boolean full = batch.isFull(); // before sealing, which makes every batch "full"
+            stamper.stamp(batch, sealScratch);
+            if (first) {
+                ratios.updateEstimation(batch.topicPartition().topic(), config.compression().codecId(),
+                        batch.compressionRatio());
+            }
+            batch.onDrained(nowMs, full);
+            return null;
+        } catch (RuntimeException | LinkageError e) {
+            // LinkageError too: a codec plugin whose native library is missing throws one, and it must
+            // fail this batch's records, not kill the sender thread with every other batch in it
+            return e;
+        }
     }
 
     /** Puts a batch back at the front of its queue for a retry after {@code backoffMs}. */
@@ -459,13 +487,29 @@ public final class RecordAccumulator {
     }
 
     /**
+     * Receives a batch the drain took out of its queue but could not prepare for sending (see
+     * {@link #drain}). The receiver owns it from then on: it must complete it (its records' futures
+     * and callbacks) and {@link #release} it, or its records are lost and its memory with them.
+     * Sender thread, during {@link #drain}.
+     */
+    @FunctionalInterface
+    public interface UnpreparedBatches {
+
+        void onUnprepared(ProducerBatch batch, Throwable cause);
+    }
+
+    /**
      * Stamps a drained batch's producer state (id, epoch, sequence): closes it on its first drain, and
      * may re-stamp a retried one. Also says whether a partition's first batch may be drained now
      * (idempotence holds back new batches while sequences are being sorted out). Sender thread.
      */
     public interface BatchStamper {
 
-        /** Called for every drained batch, closed or not. */
+        /**
+         * Called for every drained batch, closed or not. If it throws, the batch fails (see
+         * {@link RecordAccumulator#drain}); it must then leave no producer state behind that assumes
+         * the batch was sent (e.g. a sequence handed out to it).
+         */
         void stamp(ProducerBatch batch, CompressionScratch scratch);
 
         /** Whether {@code first}, the head of its partition's queue, may be drained now. Queue lock held: be quick. */

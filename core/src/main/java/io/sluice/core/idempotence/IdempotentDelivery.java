@@ -74,6 +74,13 @@ public final class IdempotentDelivery implements DeliveryGuarantee {
 
     // ---- stamping and draining ----
 
+    /**
+     * Closes a new batch with the partition's next sequences, or writes a pending re-stamp into a retried
+     * one. If closing a new batch throws, its sequences are handed back, so the batch (failed by the
+     * drain) leaves no gap. If a retried batch's re-stamp throws, it keeps its sequence and is tracked:
+     * failing it takes the usual path of a batch that failed for good after it was sent ({@link #onFailed}
+     * bumps the epoch and renumbers the partition's other batches).
+     */
     @Override
     public void stamp(ProducerBatch batch, CompressionScratch scratch) {
         if (batch.isClosed()) {
@@ -85,7 +92,14 @@ public final class IdempotentDelivery implements DeliveryGuarantee {
             p.startAtBeginning(current); // earlier batches of the old epoch are all answered: start from 0
         }
         int base = p.assign(batch, batch.recordCount());
-        batch.close(scratch, current.producerId(), current.epoch(), base);
+        try {
+            batch.close(scratch, current.producerId(), current.epoch(), base);
+        } catch (RuntimeException | LinkageError e) {
+            // The batch fails unsent (RecordAccumulator.drain): take its sequences back, or the partition's
+            // next batch would leave a gap the broker refuses with OUT_OF_ORDER_SEQUENCE_NUMBER.
+            p.unassign(base);
+            throw e;
+        }
         p.track(batch);
     }
 

@@ -45,6 +45,14 @@ final class PartitionSequences {
         return base;
     }
 
+    /**
+     * Takes back the sequences last handed out, from {@code base} on, for a batch that failed before it
+     * was sent. Only right after {@link #assign} returned {@code base}, before any other assignment.
+     */
+    void unassign(int base) {
+        nextSequence = base;
+    }
+
     void track(ProducerBatch batch) {
         inFlight.put(batch.baseSequence(), batch);
     }

@@ -134,7 +134,8 @@ public final class Sender implements Runnable {
                 notReadyTimeout = Math.min(notReadyTimeout, client.connectionDelay(node, nowMs));
             }
         }
-        Map<Integer, List<ProducerBatch>> drained = accumulator.drain(leaders, sendable, config.maxRequestSize(), delivery, nowMs);
+        Map<Integer, List<ProducerBatch>> drained = accumulator.drain(leaders, sendable, config.maxRequestSize(), delivery,
+                (batch, cause) -> failUnprepared(batch, cause, nowMs), nowMs);
         for (Map.Entry<Integer, List<ProducerBatch>> e : drained.entrySet()) {
             sendProduceRequest(e.getKey(), e.getValue(), nowMs);
         }
@@ -183,6 +184,20 @@ public final class Sender implements Runnable {
                 completion.release(batch);
             }
         }
+    }
+
+    /**
+     * Fails a batch the drain took out of its queue but could not seal, compress or stamp: never lose it
+     * silently (its records' futures would never complete). The other batches of the round still go.
+     */
+    private void failUnprepared(ProducerBatch batch, Throwable cause, long nowMs) {
+        log.error("Could not prepare a batch of {} record(s) for {} for sending; failing it", batch.recordCount(),
+                batch.topicPartition(), cause);
+        completion.fail(batch, new SluiceException("Could not prepare the batch of " + batch.recordCount() + " record(s) for "
+                + batch.topicPartition() + " for sending (sealing, compressing or stamping it failed: " + cause
+                + "); its records were not sent. If the cause names a codec, check its module and native library", cause),
+                nowMs);
+        completion.release(batch);
     }
 
     private ProduceRequest produceRequest(Map<String, List<ProduceRequest.PartitionData>> byTopic) {

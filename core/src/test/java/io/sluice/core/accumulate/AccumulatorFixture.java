@@ -45,8 +45,13 @@ final class AccumulatorFixture {
 
     Map<Integer, List<ProducerBatch>> drainAll(int maxRequestSize) {
         return accumulator.drain(leaders, ready().readyNodes(), maxRequestSize, RecordAccumulator.BatchStamper.NONE,
-                time.monotonicMs());
+                FAIL_ON_UNPREPARED, time.monotonicMs());
     }
+
+    /** For drains in tests that expect every batch to be prepared. */
+    static final RecordAccumulator.UnpreparedBatches FAIL_ON_UNPREPARED = (batch, cause) -> {
+        throw new AssertionError("unexpected: " + batch + " could not be prepared", cause);
+    };
 
     /** Completes a drained batch successfully at {@code baseOffset} and frees it. */
     void acknowledge(ProducerBatch batch, long baseOffset) {

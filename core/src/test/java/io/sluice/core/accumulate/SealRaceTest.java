@@ -84,7 +84,7 @@ class SealRaceTest {
                     gzip.gate.countDown();
                     join(user);
                     join(sender);
-                }, f.time.monotonicMs());
+                }, AccumulatorFixture.FAIL_ON_UNPREPARED, f.time.monotonicMs());
 
         assertThat(closeFailure.get()).isNull();
         assertThat(drained.get(1)).hasSize(1);

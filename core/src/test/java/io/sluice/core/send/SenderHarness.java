@@ -43,9 +43,13 @@ final class SenderHarness {
     io.sluice.api.errors.AuthenticationException standingRefusal;
 
     SenderHarness(short acks, int retries, long deliveryTimeoutMs, DeliveryGuarantee delivery) {
+        this(acks, retries, deliveryTimeoutMs, delivery, BatchCompression.NONE);
+    }
+
+    SenderHarness(short acks, int retries, long deliveryTimeoutMs, DeliveryGuarantee delivery, BatchCompression compression) {
         pool = new BufferPool(1 << 20, 16 * 1024, BufferAllocator.HEAP, time, PoolWaitRecorder.NONE);
         accumulator = new RecordAccumulator(new AccumulatorConfig(16 * 1024, 0, deliveryTimeoutMs,
-                new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), BatchCompression.NONE, false, false, false), pool);
+                new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), compression, false, false, false), pool);
         sender = new Sender(client, accumulator, new Cluster(), delivery,
                 new SenderConfig(acks, 1 << 20, 30_000, retries, deliveryTimeoutMs),
                 new SenderMetrics(metrics), (m, e, h, c) -> { },
