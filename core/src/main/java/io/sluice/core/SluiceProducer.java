@@ -17,10 +17,8 @@ import io.sluice.api.errors.SluiceException;
 import io.sluice.api.errors.WouldBlockException;
 import io.sluice.api.spi.Serializer;
 import io.sluice.api.spi.TopicLayout;
-import io.sluice.core.accumulate.AppendObserver;
 import io.sluice.core.accumulate.RecordAccumulator;
 import io.sluice.core.intercept.Interceptors;
-import io.sluice.core.metadata.Cluster;
 import io.sluice.core.metadata.Metadata;
 import io.sluice.core.partition.PartitionChooser;
 import io.sluice.core.record.RecordSizes;
@@ -32,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -42,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * (interceptors, metadata wait, serializers, size check, partitioner, accumulator). The other half
  * runs on the {@link Sender}'s thread.
  *
- * <p>Thread-safe: its collaborators are; its own state is the closed flag and the sender thread.
+ * <p>Thread-safe: its collaborators are; its own state is the closed flag, the sender thread and the
+ * per-topic {@link SendTopic} handles (a concurrent map, entries never replaced).
  */
 final class SluiceProducer<K, V> implements Producer<K, V> {
 
@@ -59,7 +59,8 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
     private final Thread senderThread;
     private final Time time;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private final AppendObserver appendObserver;
+    /** Per topic, what the send path needs of it (see {@link SendTopic}); made once the metadata knows the topic. */
+    private final ConcurrentHashMap<String, SendTopic> sendTopics = new ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
     SluiceProducer(ProducerParts parts) {
@@ -68,17 +69,6 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
         this.valueSerializer = (Serializer<V>) parts.plugins().valueSerializer();
         this.interceptors = (Interceptors<K, V>) parts.interceptors();
         this.chooser = parts.chooser();
-        this.appendObserver = new AppendObserver() {
-            @Override
-            public void onAppend(long choice, String topic, int appendedBytes, boolean batchFull) {
-                chooser.onAppend(choice, topic, appendedBytes, batchFull);
-            }
-
-            @Override
-            public boolean isStale(long choice, String topic) {
-                return chooser.isStale(choice, topic);
-            }
-        };
         this.accumulator = parts.accumulator();
         this.metadata = parts.metadata();
         this.sender = parts.sender();
@@ -116,29 +106,31 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             boolean onSenderThread = sender.isSenderThread();
             boolean block = mayBlock && !onSenderThread;
             long startMs = time.monotonicMs();
-            Cluster cluster = block
-                    ? metadata.awaitTopic(topic, record.partition(), parts.maxBlockMs())
-                    : metadata.tryTopic(topic, record.partition());
-            if (cluster == null) {
+            // Looked up afresh on every send: partition count changes and re-created topics show at once.
+            TopicLayout topicMetadata = block
+                    ? metadata.awaitLayout(topic, record.partition(), parts.maxBlockMs())
+                    : metadata.tryLayout(topic, record.partition());
+            if (topicMetadata == null) {
                 throw wouldBlock(onSenderThread, "metadata for topic " + topic + " is not known yet");
             }
+            SendTopic sendTopic = sendTopic(topic);
             long remainingMs = Math.max(0, parts.maxBlockMs() - (time.monotonicMs() - startMs));
             byte[] key = serialize(keySerializer, topic, record, record.key(), "key", parts.keySerializerKey());
             byte[] value = serialize(valueSerializer, topic, record, record.value(), "value", parts.valueSerializerKey());
             ensureValidSize(key, value, record);
-            TopicLayout layout = accumulator.layout(topic, cluster.topicLayout(topic));
+            TopicLayout layout = accumulator.layout(sendTopic.queues, topicMetadata);
             RecordView view = new RecordView(topic, record.key(), key, record.value(), value, record.headers());
             if (record.headers() instanceof RecordHeaders rh) {
                 rh.setReadOnly();
             }
             long timestamp = record.timestamp() == null ? time.milliseconds() : record.timestamp();
             while (true) {
-                long choice = chooser.choose(record.partition(), view, layout);
+                long choice = chooser.choose(record.partition(), view, layout, sendTopic.sticky);
                 partition = PartitionChooser.partitionOf(choice);
                 CompletableFuture<RecordMetadata> future;
                 try {
-                    future = accumulator.append(topic, partition, timestamp, key, value, record.headers(), callback,
-                            block ? remainingMs : -1, appendObserver, choice, time.monotonicMs());
+                    future = accumulator.append(sendTopic.queues, partition, timestamp, key, value, record.headers(),
+                            callback, block ? remainingMs : -1, sendTopic, choice, time.monotonicMs());
                 } catch (WouldBlockException e) {
                     throw wouldBlock(onSenderThread, e.getMessage());
                 }
@@ -165,6 +157,12 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), null);
             throw e;
         }
+    }
+
+    /** One lookup per send for what every station needs of the topic (was one per station). */
+    private SendTopic sendTopic(String topic) {
+        SendTopic handle = sendTopics.get(topic);
+        return handle != null ? handle : sendTopics.computeIfAbsent(topic, t -> new SendTopic(t, accumulator, chooser));
     }
 
     /** Kafka's {@code record-error-*} counts sends that failed before buffering too. */

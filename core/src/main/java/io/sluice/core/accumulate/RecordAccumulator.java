@@ -75,10 +75,21 @@ public final class RecordAccumulator {
     public CompletableFuture<RecordMetadata> append(String topic, int partition, long timestamp, byte[] key, byte[] value,
                                                     Headers headers, Callback callback, long maxBlockMs,
                                                     AppendObserver observer, long choice, long nowMs) {
+        return append(topic(topic), partition, timestamp, key, value, headers, callback, maxBlockMs, observer, choice, nowMs);
+    }
+
+    /**
+     * {@link #append(String, int, long, byte[], byte[], Headers, Callback, long, AppendObserver, long, long)}
+     * with the topic's queues already looked up ({@link #topic}).
+     */
+    public CompletableFuture<RecordMetadata> append(TopicQueues topicQueues, int partition, long timestamp, byte[] key,
+                                                    byte[] value, Headers headers, Callback callback, long maxBlockMs,
+                                                    AppendObserver observer, long choice, long nowMs) {
+        String topic = topicQueues.topic;
         appendsInProgress.incrementAndGet();
         ByteBuffer buffer = null;
         try {
-            PartitionQueue queue = topics.computeIfAbsent(topic, TopicQueues::new).queue(partition);
+            PartitionQueue queue = topicQueues.queue(partition);
             CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
             synchronized (queue) {
                 checkOpen();
@@ -394,7 +405,23 @@ public final class RecordAccumulator {
 
     /** The partitioners' view of a topic: metadata joined with this accumulator's load figures. */
     public TopicLayout layout(String topic, TopicLayout metadata) {
-        return topics.computeIfAbsent(topic, TopicQueues::new).layout(metadata);
+        return layout(topic(topic), metadata);
+    }
+
+    /** {@link #layout(String, TopicLayout)} with the topic's queues already looked up ({@link #topic}). */
+    public TopicLayout layout(TopicQueues topicQueues, TopicLayout metadata) {
+        return topicQueues.layout(metadata);
+    }
+
+    /**
+     * The queues of {@code topic}, created on first use and kept for the producer's life: a handle a
+     * sending thread may look up once per record and pass to {@link #layout(TopicQueues, TopicLayout)}
+     * and {@link #append(TopicQueues, int, long, byte[], byte[], Headers, Callback, long, AppendObserver,
+     * long, long)}. Any thread.
+     */
+    public TopicQueues topic(String topic) {
+        TopicQueues queues = topics.get(topic);
+        return queues != null ? queues : topics.computeIfAbsent(topic, TopicQueues::new);
     }
 
     // ---- flush and close ----

@@ -10,8 +10,15 @@ import java.util.Arrays;
  *
  * <p>Thread-safe: the array is replaced copy-on-write under this object's monitor; readers see a
  * consistent array through the volatile field.
+ *
+ * <p>Public only as an opaque handle: a sending thread gets it once per record from
+ * {@link RecordAccumulator#topic} and passes it to {@link RecordAccumulator#layout(TopicQueues,
+ * io.sluice.api.spi.TopicLayout)} and {@link RecordAccumulator#append(TopicQueues, int, long, byte[], byte[],
+ * io.sluice.api.Headers, io.sluice.api.Callback, long, AppendObserver, long, long)}, which saves looking
+ * the topic up again. The accumulator never drops a topic's queues, so a handle stays valid for the
+ * producer's life; metadata changes reach it through the layout given with each call.
  */
-final class TopicQueues {
+public final class TopicQueues {
 
     final String topic;
     final LoadAwareLayout.TopicLoad load = new LoadAwareLayout.TopicLoad();

@@ -6,6 +6,7 @@ import io.sluice.api.errors.ProducerClosedException;
 import io.sluice.api.errors.SaslAuthenticationException;
 import io.sluice.api.errors.SslAuthenticationException;
 import io.sluice.api.errors.TimeoutException;
+import io.sluice.api.spi.TopicLayout;
 import io.sluice.core.protocol.Errors;
 import io.sluice.core.time.ExponentialBackoff;
 import io.sluice.core.time.Time;
@@ -132,20 +133,34 @@ public final class Metadata {
      * @throws ProducerClosedException if the producer closes meanwhile
      */
     public Cluster awaitTopic(String topic, Integer partition, long maxWaitMs) {
+        awaitLayout(topic, partition, maxWaitMs);
+        return cluster; // the view that knew the topic, or a newer one
+    }
+
+    /**
+     * {@link #awaitTopic} for the send path: the topic's layout itself, found with one lookup in the
+     * view (the view's own {@code partitionCount} and {@code topicLayout} would look it up twice).
+     * Each call reads the current view, so partition count changes and re-created topics show at once.
+     *
+     * @return the layout of {@code topic} in the view that knows it (and {@code partition}, if given)
+     * @throws TimeoutException etc. as {@link #awaitTopic}
+     */
+    public TopicLayout awaitLayout(String topic, Integer partition, long maxWaitMs) {
         Objects.requireNonNull(topic, "topic");
         long startMs = time.monotonicMs();
         boolean added = addInterest(topic, startMs);
-        Cluster view = cluster;
-        if (isKnown(view, topic, partition)) {
-            return view;
+        TopicLayout layout = knownLayout(cluster, topic, partition);
+        if (layout != null) {
+            return layout;
         }
         long deadlineMs = maxWaitMs > Long.MAX_VALUE - startMs ? Long.MAX_VALUE : startMs + maxWaitMs;
         synchronized (this) {
             while (true) {
                 throwIfFailed(topic);
-                view = cluster;
-                if (isKnown(view, topic, partition)) {
-                    return view;
+                Cluster view = cluster;
+                layout = knownLayout(view, topic, partition);
+                if (layout != null) {
+                    return layout;
                 }
                 long nowMs = time.monotonicMs();
                 if (nowMs >= deadlineMs) {
@@ -172,11 +187,16 @@ public final class Metadata {
      *         as {@link #awaitTopic} does; {@link ProducerClosedException} if closed
      */
     public Cluster tryTopic(String topic, Integer partition) {
+        return tryLayout(topic, partition) == null ? null : cluster;
+    }
+
+    /** {@link #tryTopic} for the send path: the topic's layout (one lookup), or {@code null}. */
+    public TopicLayout tryLayout(String topic, Integer partition) {
         Objects.requireNonNull(topic, "topic");
         boolean added = addInterest(topic, time.monotonicMs());
-        Cluster view = cluster;
-        if (isKnown(view, topic, partition)) {
-            return view;
+        TopicLayout layout = knownLayout(cluster, topic, partition);
+        if (layout != null) {
+            return layout;
         }
         synchronized (this) {
             throwIfFailed(topic);
@@ -331,9 +351,10 @@ public final class Metadata {
 
     // ---- internals ----
 
-    private static boolean isKnown(Cluster view, String topic, Integer partition) {
-        int count = view.partitionCount(topic);
-        return count >= 0 && (partition == null || partition < count);
+    /** {@code topic}'s layout if {@code view} knows it (and {@code partition}, if given), else null. One lookup. */
+    private static TopicLayout knownLayout(Cluster view, String topic, Integer partition) {
+        TopicLayout layout = view.topicLayout(topic);
+        return layout != null && (partition == null || partition < layout.partitionCount()) ? layout : null;
     }
 
     /** Records use of {@code topic}; returns true if it was not of interest before (then a refresh is asked for now). */

@@ -55,7 +55,7 @@ public final class BuiltInStickyPartitioner {
      * @return a partition in {@code [0, layout.partitionCount())}
      */
     public int partition(TopicLayout layout) {
-        return state(layout.topic()).partition(layout);
+        return topicState(layout.topic()).partition(layout);
     }
 
     /**
@@ -80,7 +80,12 @@ public final class BuiltInStickyPartitioner {
         return state != null && state.isCurrent(partition);
     }
 
-    private StickyTopicState state(String topic) {
+    /**
+     * {@code topic}'s sticky state, created on first use and kept for the producer's life: a handle a
+     * sending thread may look up once per record and pass to {@link PartitionChooser} (see
+     * {@link StickyTopicState}).
+     */
+    public StickyTopicState topicState(String topic) {
         StickyTopicState state = topics.get(topic);
         if (state == null) {
             state = topics.computeIfAbsent(topic, t -> new StickyTopicState(stickyBatchSize, picker));

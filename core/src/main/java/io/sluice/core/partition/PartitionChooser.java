@@ -74,6 +74,14 @@ public final class PartitionChooser {
      *                         answers an invalid partition; the message says which and what to do
      */
     public long choose(Integer explicitPartition, PartitionerRecord record, TopicLayout layout) {
+        return choose(explicitPartition, record, layout, null);
+    }
+
+    /**
+     * {@link #choose(Integer, PartitionerRecord, TopicLayout)} with the topic's sticky state already
+     * looked up ({@link #stickyState}), or {@code null} to look it up if the built-in logic decides.
+     */
+    public long choose(Integer explicitPartition, PartitionerRecord record, TopicLayout layout, StickyTopicState sticky) {
         int partitionCount = layout.partitionCount();
         if (partitionCount < 1) {
             throw new IllegalStateException("Topic \"" + layout.topic() + "\" has " + partitionCount
@@ -88,7 +96,7 @@ public final class PartitionChooser {
         }
         int p = askPartitioner(record, layout);
         if (p == Partitioner.DEFER) {
-            return encode(BY_BUILT_IN, builtIn.partition(layout));
+            return encode(BY_BUILT_IN, sticky != null ? sticky.partition(layout) : builtIn.partition(layout));
         }
         if (p < 0 || p >= partitionCount) {
             throw invalidAnswer(layout.topic(), p, partitionCount);
@@ -114,15 +122,42 @@ public final class PartitionChooser {
         return (choice & DECIDER_MASK) == BY_BUILT_IN && !builtIn.isCurrent(topic, partitionOf(choice));
     }
 
+    /** {@link #isStale(long, String)} with the topic's sticky state already looked up. */
+    public boolean isStale(long choice, StickyTopicState sticky) {
+        return (choice & DECIDER_MASK) == BY_BUILT_IN && !sticky.isCurrent(partitionOf(choice));
+    }
+
+    /**
+     * The built-in sticky state of {@code topic}, for a sending thread to look up once per record and
+     * pass to {@link #choose(Integer, PartitionerRecord, TopicLayout, StickyTopicState)}, {@link #isStale(long,
+     * StickyTopicState)} and {@link #onAppend(long, String, StickyTopicState, int, boolean)}. Kept for the
+     * producer's life.
+     */
+    public StickyTopicState stickyState(String topic) {
+        return builtIn.topicState(topic);
+    }
+
     /**
      * Tells whoever decided {@code choice} that its record was appended; call it under the partition's
      * batch-queue lock. A partitioner's exception here is logged (once at WARN, then at DEBUG) and
      * swallowed: the record is already in a batch.
      */
     public void onAppend(long choice, String topic, int appendedBytes, boolean batchFull) {
+        onAppend(choice, topic, null, appendedBytes, batchFull);
+    }
+
+    /**
+     * {@link #onAppend(long, String, int, boolean)} with the topic's sticky state already looked up, or
+     * {@code null} to look it up if the built-in logic decided.
+     */
+    public void onAppend(long choice, String topic, StickyTopicState sticky, int appendedBytes, boolean batchFull) {
         long decider = choice & DECIDER_MASK;
         if (decider == BY_BUILT_IN) {
-            builtIn.onAppend(topic, partitionOf(choice), appendedBytes, batchFull);
+            if (sticky != null) {
+                sticky.onAppend(partitionOf(choice), appendedBytes, batchFull);
+            } else {
+                builtIn.onAppend(topic, partitionOf(choice), appendedBytes, batchFull);
+            }
         } else if (decider == BY_PARTITIONER) {
             try {
                 partitioner.onAppend(topic, partitionOf(choice), appendedBytes, batchFull);

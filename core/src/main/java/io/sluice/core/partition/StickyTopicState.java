@@ -20,8 +20,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * to it: {@code onAppend} only counts bytes for the partition that is current. (Kafka's accumulator
  * instead re-checks the choice under the queue lock and re-routes B; {@link #isCurrent} offers the same
  * check to an accumulator that wants to.)
+ *
+ * <p>Public only as an opaque handle: a sending thread gets it once per record from
+ * {@link BuiltInStickyPartitioner#topicState} and passes it to {@link PartitionChooser}, which saves
+ * looking the topic up again at each step. The state never depends on metadata (the layout is given
+ * to each {@link #partition} call), and {@link BuiltInStickyPartitioner} never drops it, so a handle
+ * stays the topic's one state for the producer's life.
  */
-final class StickyTopicState {
+public final class StickyTopicState {
 
     /** The current sticky partition; {@code null} after a switch, until the next {@link #partition} picks one. */
     private final AtomicReference<StickyPartition> current = new AtomicReference<>();

@@ -39,6 +39,44 @@ class RecordAccumulatorTest {
     }
 
     @Test
+    void shouldAppendThroughATopicHandleIntoTheSameBatchAsByTopicName() {
+        AccumulatorFixture f = new AccumulatorFixture(16 * 1024, 0, 1 << 20, false);
+        f.leaders.lead(BROKER_1, "t", 0);
+        TopicQueues handle = f.accumulator.topic("t");
+        f.append("t", 0, "by name");
+        f.accumulator.append(handle, 0, f.time.milliseconds(), null, "by handle".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new io.sluice.api.RecordHeaders(), null, 1000, AppendObserver.NONE, 0, f.time.monotonicMs());
+
+        assertThat(f.accumulator.topic("t")).as("one handle per topic for the producer's life").isSameAs(handle);
+        List<ProducerBatch> drained = f.drainAll(1 << 20).get(1);
+        assertThat(drained).hasSize(1);
+        assertThat(drained.get(0).recordCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldGiveThePartitionersAFreshLayoutThroughTheHandleWhenMetadataChanges() {
+        AccumulatorFixture f = new AccumulatorFixture(16 * 1024, 0, 1 << 20, false);
+        TopicQueues handle = f.accumulator.topic("orders");
+        io.sluice.api.spi.TopicLayout three = io.sluice.core.partition.ImmutableTopicLayout.of("orders", partitions(3));
+        io.sluice.api.spi.TopicLayout five = io.sluice.core.partition.ImmutableTopicLayout.of("orders", partitions(5));
+
+        io.sluice.api.spi.TopicLayout before = f.accumulator.layout(handle, three);
+        io.sluice.api.spi.TopicLayout after = f.accumulator.layout(handle, five);
+
+        assertThat(f.accumulator.layout(handle, three)).isSameAs(f.accumulator.layout("orders", three));
+        assertThat(before.partitionCount()).isEqualTo(3);
+        assertThat(after.partitionCount()).isEqualTo(5);
+    }
+
+    private static List<io.sluice.api.PartitionInfo> partitions(int count) {
+        List<io.sluice.api.PartitionInfo> out = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            out.add(new io.sluice.api.PartitionInfo("orders", p, BROKER_1, List.of(BROKER_1), List.of(BROKER_1), List.of()));
+        }
+        return out;
+    }
+
+    @Test
     void shouldGiveARecordLargerThanBatchSizeABatchOfItsOwn() throws Exception {
         AccumulatorFixture f = new AccumulatorFixture(256, 0, 1 << 20, false);
         f.leaders.lead(BROKER_1, "t", 0);

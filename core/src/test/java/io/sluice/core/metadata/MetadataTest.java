@@ -152,6 +152,28 @@ class MetadataTest {
     }
 
     @Test
+    void shouldGiveTheSendPathTheTopicsLayoutFromTheCurrentViewAfterEveryUpdate() {
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, 0, now());
+        assertThat(metadata.awaitLayout("orders", 2, 60_000)).isSameAs(metadata.cluster().topicLayout("orders"));
+        assertThat(metadata.tryLayout("orders", null).partitionCount()).isEqualTo(3);
+        assertThat(metadata.tryLayout("orders", 3)).as("partition 3 does not exist yet").isNull();
+
+        // the topic grows to 4 partitions: the next send sees it at once
+        metadata.update(Cluster.of("cluster-x", 1, List.of(ClusterTest.N1, ClusterTest.N2), List.of(
+                new Cluster.TopicDescription("orders", ClusterTest.ORDERS_ID, false, List.of(
+                        ClusterTest.partition("orders", 0, 1, 5, 1), ClusterTest.partition("orders", 1, 2, 5, 2),
+                        ClusterTest.partition("orders", 2, 1, 5, 1), ClusterTest.partition("orders", 3, 2, 5, 2))))),
+                Map.of(), false, 0, now());
+        assertThat(metadata.tryLayout("orders", 3).partitionCount()).isEqualTo(4);
+        assertThat(metadata.awaitLayout("orders", null, 60_000)).isSameAs(metadata.cluster().topicLayout("orders"));
+
+        // the topic is deleted: a non-blocking send no longer finds it
+        metadata.update(Cluster.of("cluster-x", 1, List.of(ClusterTest.N1), List.of()), Map.of(), false, 0, now());
+        assertThat(metadata.tryLayout("orders", null)).isNull();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
     void shouldNeverBlockInTryTopic() {
         bootstrapped();
         assertThat(metadata.tryTopic("orders", null)).isNull();

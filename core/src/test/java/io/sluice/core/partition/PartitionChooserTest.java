@@ -85,6 +85,53 @@ class PartitionChooserTest {
     }
 
     @Test
+    void shouldShareOneStickyStateBetweenTheLookedUpHandleAndTheTopicName() {
+        Scripted partitioner = new Scripted(Partitioner.DEFER);
+        PartitionChooser chooser = new PartitionChooser(partitioner, sticky);
+        StickyTopicState handle = chooser.stickyState(TOPIC);
+
+        long first = chooser.choose(null, TestRecord.keyless(), layout, handle);
+        long byName = chooser.choose(null, TestRecord.keyless(), layout);
+        chooser.onAppend(first, TOPIC, handle, 1000, true);
+        long afterSwitch = chooser.choose(null, TestRecord.keyless(), layout, handle);
+
+        assertThat(chooser.stickyState(TOPIC)).as("the same handle for the producer's life").isSameAs(handle);
+        assertThat(PartitionChooser.partitionOf(first)).isEqualTo(3);
+        assertThat(PartitionChooser.partitionOf(byName)).isEqualTo(3);
+        assertThat(chooser.isStale(byName, TOPIC)).as("the switch through the handle is the topic's switch").isTrue();
+        assertThat(chooser.isStale(first, handle)).isTrue();
+        assertThat(PartitionChooser.partitionOf(afterSwitch)).isEqualTo(1);
+        assertThat(chooser.isStale(afterSwitch, handle)).isFalse();
+        assertThat(partitioner.appends).as("the partitioner deferred, so it is not told").isEmpty();
+    }
+
+    @Test
+    void shouldPickAgainThroughTheHandleWhenTheTopicLostItsStickyPartition() {
+        PartitionChooser chooser = new PartitionChooser(new Scripted(Partitioner.DEFER),
+                new BuiltInStickyPartitioner(new StickySettings(1000, false, 0), sequence(4, 1)));
+        StickyTopicState handle = chooser.stickyState(TOPIC);
+        assertThat(PartitionChooser.partitionOf(chooser.choose(null, TestRecord.keyless(), layout, handle))).isEqualTo(4);
+
+        // metadata now says 2 partitions (e.g. the topic was deleted and re-created smaller)
+        long choice = chooser.choose(null, TestRecord.keyless(), layout(2), handle);
+
+        assertThat(PartitionChooser.partitionOf(choice)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldTellThePartitionerAboutAppendsOfItsOwnChoicesWhenGivenTheHandle() {
+        Scripted partitioner = new Scripted(2);
+        PartitionChooser chooser = new PartitionChooser(partitioner, sticky);
+        StickyTopicState handle = chooser.stickyState(TOPIC);
+
+        long choice = chooser.choose(null, TestRecord.keyless(), layout, handle);
+        chooser.onAppend(choice, TOPIC, handle, 120, false);
+
+        assertThat(partitioner.appends).containsExactly("orders/2 +120");
+        assertThat(chooser.isStale(choice, handle)).isFalse();
+    }
+
+    @Test
     void shouldNameThePartitionerTopicAndCauseWhenThePartitionerThrowsAndKeepWorking() {
         Scripted partitioner = new Scripted(new IllegalStateException("region table not loaded"), 1);
         PartitionChooser chooser = new PartitionChooser(partitioner, sticky);
