@@ -131,7 +131,7 @@ public final class RecordAccumulator {
                 observer.onAppend(choice, topic, batch.estimatedSizeInBytes(), batch.isFull());
             }
             if (sealable != null) {
-                sealable.trySeal(scratch.get()); // compress the batch that filled up, on this thread, without a lock
+                sealEarly(sealable);
             }
             wakeupSender.run();
             return future;
@@ -140,6 +140,21 @@ public final class RecordAccumulator {
                 pool.deallocate(buffer);
             }
             appendsInProgress.decrementAndGet();
+        }
+    }
+
+    /**
+     * Compresses the batch that filled up, on this user thread, without a lock, so the sender finds it
+     * ready. If the codec fails, nothing is lost and this send still succeeds: the record being sent is
+     * in another batch, already buffered (failing the send would make the caller send it twice). The
+     * sealed batch stays as it was; the sender compresses it again when it drains it, and fails that
+     * batch's records with the codec's error if it fails again (see {@link #drain}).
+     */
+    private void sealEarly(ProducerBatch full) {
+        try {
+            full.trySeal(scratch.get());
+        } catch (RuntimeException | LinkageError e) {
+            // left to the drain, as said above
         }
     }
 
