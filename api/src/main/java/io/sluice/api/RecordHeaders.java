@@ -14,12 +14,17 @@ import java.util.Objects;
  */
 public final class RecordHeaders implements Headers {
 
-    private final List<Header> headers;
+    /**
+     * Most records carry no headers, so the list is made on the first {@link #add}: until then this
+     * is the shared immutable empty list, and a record without headers costs no list of its own.
+     */
+    private static final List<Header> NONE = List.of();
+
+    private List<Header> headers = NONE;
     private volatile boolean readOnly;
 
     /** Empty, writable headers. */
     public RecordHeaders() {
-        this.headers = new ArrayList<>(4);
     }
 
     /**
@@ -33,7 +38,7 @@ public final class RecordHeaders implements Headers {
         this();
         if (headers != null) {
             for (Header h : headers) {
-                this.headers.add(Objects.requireNonNull(h, "header"));
+                writableList().add(Objects.requireNonNull(h, "header"));
             }
         }
     }
@@ -53,7 +58,7 @@ public final class RecordHeaders implements Headers {
     public Headers add(Header header) {
         Objects.requireNonNull(header, "header");
         checkWritable();
-        headers.add(header);
+        writableList().add(header);
         return this;
     }
 
@@ -65,7 +70,9 @@ public final class RecordHeaders implements Headers {
     @Override
     public Headers remove(String key) {
         checkWritable();
-        headers.removeIf(h -> h.key().equals(key));
+        if (headers != NONE) { // the shared empty list refuses removeIf
+            headers.removeIf(h -> h.key().equals(key));
+        }
         return this;
     }
 
@@ -141,6 +148,13 @@ public final class RecordHeaders implements Headers {
      */
     public boolean isReadOnly() {
         return readOnly;
+    }
+
+    private List<Header> writableList() {
+        if (headers == NONE) {
+            headers = new ArrayList<>(4);
+        }
+        return headers;
     }
 
     private void checkWritable() {
