@@ -16,15 +16,20 @@ import io.sluice.api.spi.Compressor;
  * fast compressor and every other level LZ4HC at that level (LZ4HC caps levels above 12 at 12),
  * exactly as Kafka, so the bytes match the official client's at every level.
  *
- * <p>Thread-safe: one instance serves all threads of a producer. The ByteBuffer methods keep no
- * state at all (blocks are compressed straight into the target); streams borrow their ~130 KiB
- * of block buffers from a small pool that {@link #close()} lets go. lz4-java is loaded on first
+ * <p>Thread-safe: one instance serves all threads of a producer. ByteBuffer compression keeps no
+ * state at all (blocks are compressed straight into the target); ByteBuffer decompression borrows a
+ * 64 KiB block buffer, and streams their ~130 KiB of block buffers, from small pools that
+ * {@link #close()} lets go. lz4-java is loaded on first
  * use; it runs on every platform (native code where bundled, pure Java elsewhere).
  */
 public final class Lz4Compressor implements Compressor {
 
     private final IdlePool<Lz4FrameOutputStream.Buffers> streamBuffers =
             new IdlePool<>(IdlePool.defaultCapacity(), buffers -> { });
+    /** The largest decode block buffer kept for reuse: Kafka's frames use 64 KiB blocks. */
+    private static final int POOLED_BLOCK_LIMIT = 64 * 1024;
+    /** Block buffers (64 KiB for Kafka's frames) of {@link #decompress(ByteBuffer)}, reused across batches. */
+    private final IdlePool<byte[]> decodeBlocks = new IdlePool<>(IdlePool.defaultCapacity(), block -> { });
 
     /** For {@link java.util.ServiceLoader}. */
     public Lz4Compressor() {
@@ -83,7 +88,7 @@ public final class Lz4Compressor implements Compressor {
     /** Decodes block by block from the source in place (heap or direct) into one growing array. */
     @Override
     public ByteBuffer decompress(ByteBuffer source) {
-        Lz4FrameDecoder decoder = new Lz4FrameDecoder(Lz4Input.of(source));
+        Lz4FrameDecoder decoder = new Lz4FrameDecoder(Lz4Input.of(source), decodeBlocks.poll());
         byte[] out = new byte[Math.max(64, Math.min(source.remaining(), Integer.MAX_VALUE / 4) * 3)];
         int length = 0;
         try {
@@ -98,6 +103,10 @@ public final class Lz4Compressor implements Compressor {
             throw new UncheckedIOException(e.getMessage(), e);
         } finally {
             source.position(source.limit());
+            byte[] block = decoder.block();
+            if (block.length > 0 && block.length <= POOLED_BLOCK_LIMIT) {
+                decodeBlocks.offer(block); // larger blocks (other producers' frames) are not kept idle
+            }
         }
         return ByteBuffer.wrap(out, 0, length).slice();
     }
@@ -112,6 +121,7 @@ public final class Lz4Compressor implements Compressor {
     @Override
     public void close() {
         streamBuffers.close();
+        decodeBlocks.close();
     }
 
     @Override

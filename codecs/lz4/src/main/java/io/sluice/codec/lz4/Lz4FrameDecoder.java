@@ -41,7 +41,18 @@ final class Lz4FrameDecoder {
     private int blockNumber;
 
     Lz4FrameDecoder(Lz4Input input) {
+        this(input, null);
+    }
+
+    /**
+     * A decoder that starts with {@code block} as its block buffer (a pooled one), growing it only if a
+     * frame's maximum block size needs more; {@link #block()} gives back the buffer in use at the end.
+     */
+    Lz4FrameDecoder(Lz4Input input, byte[] block) {
         this.input = input;
+        if (block != null) {
+            this.block = block;
+        }
     }
 
     /** The array holding the last block returned by {@link #nextBlock()}, from index 0. */

@@ -51,6 +51,24 @@ class Lz4OtherProducersTest {
     }
 
     @Test
+    void oneCodecDecodesFramesOfAlternatingBlockSizesWithItsReusedBlockBuffers() throws Exception {
+        Lz4Compressor codec = new Lz4Compressor();
+        try {
+            byte[] small = foreignFrame(INPUT, BLOCKSIZE.SIZE_64KB, Bits.BLOCK_INDEPENDENCE);
+            byte[] large = foreignFrame(INPUT, BLOCKSIZE.SIZE_4MB, Bits.BLOCK_INDEPENDENCE);
+            byte[] otherInput = TestData.mixed(200_000, 12);
+            byte[] smallOther = foreignFrame(otherInput, BLOCKSIZE.SIZE_64KB, Bits.BLOCK_INDEPENDENCE);
+
+            for (byte[] frame : new byte[][] {small, large, smallOther, small, large, smallOther}) {
+                byte[] expected = frame == smallOther ? otherInput : INPUT;
+                assertThat(CodecPaths.HEAP_TO_HEAP.decompress(codec, frame)).isEqualTo(expected);
+            }
+        } finally {
+            codec.close();
+        }
+    }
+
+    @Test
     void shouldRejectABlockChecksumMismatch() throws IOException {
         byte[] frame = foreignFrame(INPUT, BLOCKSIZE.SIZE_64KB, Bits.BLOCK_INDEPENDENCE, Bits.BLOCK_CHECKSUM);
         int firstBlockLength = Lz4Frame.getIntLE(java.nio.ByteBuffer.wrap(frame, 7, 4)) & ~Lz4Frame.STORED_BLOCK_FLAG;
