@@ -1,5 +1,9 @@
 package io.sluice.examples.demo;
 
+import static io.sluice.examples.workload.CommandLineValues.value;
+import static io.sluice.examples.workload.CommandLineValues.number;
+import static io.sluice.examples.workload.CommandLineValues.putProducerProperty;
+
 import io.sluice.examples.workload.DemoRecords;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,14 +63,7 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
                 case "--timeout-ms" -> timeoutMs = number(args, ++i, arg, 1, Long.MAX_VALUE);
                 case "--progress-interval-ms" -> progressMs = number(args, ++i, arg, 1, Long.MAX_VALUE);
                 case "--throughput" -> throughput = number(args, ++i, arg, -1, Integer.MAX_VALUE);
-                case "--producer-property" -> {
-                    String kv = value(args, ++i, arg);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--producer-property " + kv + " is not KEY=VALUE, e.g. linger.ms=20");
-                    }
-                    properties.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-                }
+                case "--producer-property" -> putProducerProperty(value(args, ++i, arg), "linger.ms=20", properties);
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
@@ -89,26 +86,5 @@ public record DemoOptions(String bootstrapServers, String topic, long numRecords
         config.put("key.serializer", "bytearray");
         config.put("value.serializer", "bytearray");
         return config;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static long number(String[] args, int i, String option, long min, long max) {
-        String text = value(args, i, option).replace("_", "");
-        long n;
-        try {
-            n = Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " " + text + " is not a whole number");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(option + " " + n + " is out of range: use " + min + " to " + max);
-        }
-        return n;
     }
 }

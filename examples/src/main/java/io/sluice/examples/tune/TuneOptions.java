@@ -1,5 +1,9 @@
 package io.sluice.examples.tune;
 
+import static io.sluice.examples.workload.CommandLineValues.value;
+import static io.sluice.examples.workload.CommandLineValues.numbers;
+import static io.sluice.examples.workload.CommandLineValues.putProducerProperty;
+
 import io.sluice.examples.workload.DemoRecords;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,14 +73,7 @@ public record TuneOptions(String bootstrapServers, String topic, List<Integer> b
                 case "--warmup-records" -> warmup = numbers(value(args, ++i, arg), arg, 0, Integer.MAX_VALUE).get(0);
                 case "--throughput" -> throughput = Double.parseDouble(value(args, ++i, arg));
                 case "--output" -> output = Path.of(value(args, ++i, arg));
-                case "--producer-property" -> {
-                    String kv = value(args, ++i, arg);
-                    int eq = kv.indexOf('=');
-                    if (eq <= 0) {
-                        throw new IllegalArgumentException("--producer-property " + kv + " is not KEY=VALUE, e.g. acks=1");
-                    }
-                    properties.put(kv.substring(0, eq).trim(), kv.substring(eq + 1).trim());
-                }
+                case "--producer-property" -> putProducerProperty(value(args, ++i, arg), "acks=1", properties);
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
         }
@@ -100,29 +97,5 @@ public record TuneOptions(String bootstrapServers, String topic, List<Integer> b
             }
         }
         return all;
-    }
-
-    private static String value(String[] args, int i, String option) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException(option + " needs a value");
-        }
-        return args[i];
-    }
-
-    private static List<Long> numbers(String text, String option, long min, long max) {
-        List<Long> values = new ArrayList<>();
-        for (String part : text.split("\\s*,\\s*")) {
-            long n;
-            try {
-                n = Long.parseLong(part.replace("_", ""));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(option + " " + text + ": \"" + part + "\" is not a whole number");
-            }
-            if (n < min || n > max) {
-                throw new IllegalArgumentException(option + " " + n + " is out of range: use " + min + " to " + max);
-            }
-            values.add(n);
-        }
-        return values;
     }
 }
