@@ -19,7 +19,6 @@ import io.sluice.core.Producers;
 import io.sluice.testkit.KafkaClusterExtension;
 import java.net.ServerSocket;
 import java.net.InetAddress;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +37,7 @@ class BadInputCatalogueTest {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.singleNode();
 
     private Map<String, Object> config(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("key.serializer", "string");
-        m.put("value.serializer", "string");
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return StringProducerConfig.of(kafka.bootstrapServers(), kv);
     }
 
     private static void stillWorks(Producer<String, String> producer, String topic) throws Exception {

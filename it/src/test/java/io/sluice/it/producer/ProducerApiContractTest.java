@@ -14,7 +14,6 @@ import io.sluice.testkit.KafkaClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -37,14 +36,7 @@ class ProducerApiContractTest {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.singleNode();
 
     private Map<String, Object> config(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("key.serializer", "string");
-        m.put("value.serializer", "string");
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return StringProducerConfig.of(kafka.bootstrapServers(), kv);
     }
 
     @Test

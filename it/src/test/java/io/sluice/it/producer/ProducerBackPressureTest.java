@@ -12,7 +12,6 @@ import io.sluice.testkit.KafkaClusterExtension;
 import io.sluice.testkit.StoredBatch;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,14 +29,8 @@ class ProducerBackPressureTest {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.singleNode();
 
     private Map<String, Object> config(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("key.serializer", "string");
-        m.put("value.serializer", "string");
-        m.put("enable.idempotence", "false");
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
+        Map<String, Object> m = StringProducerConfig.of(kafka.bootstrapServers(), kv);
+        m.putIfAbsent("enable.idempotence", "false");
         return m;
     }
 

@@ -14,7 +14,6 @@ import io.sluice.testkit.KafkaClusterExtension;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -33,14 +32,8 @@ class ProducerClusterFaultsTest {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.brokers(3);
 
     private Map<String, Object> config(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("key.serializer", "string");
-        m.put("value.serializer", "string");
-        m.put("enable.idempotence", "false");
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
+        Map<String, Object> m = StringProducerConfig.of(kafka.bootstrapServers(), kv);
+        m.putIfAbsent("enable.idempotence", "false");
         return m;
     }
 

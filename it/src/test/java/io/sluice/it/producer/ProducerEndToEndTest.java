@@ -43,14 +43,7 @@ class ProducerEndToEndTest {
     static final KafkaClusterExtension kafka = KafkaClusterExtension.singleNode();
 
     private Map<String, Object> config(Object... kv) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("bootstrap.servers", kafka.bootstrapServers());
-        m.put("key.serializer", "string");
-        m.put("value.serializer", "string");
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return StringProducerConfig.of(kafka.bootstrapServers(), kv);
     }
 
     @Test
