@@ -37,6 +37,12 @@ import java.util.concurrent.CompletableFuture;
  * an explanation instead); a {@code flush} from a callback fails at once, because it would wait
  * for the very thread it runs on.
  *
+ * <h2>Sending without a future</h2>
+ * {@link #send(ProducerRecord, long, DeliveryListener)} reports the outcome to a
+ * {@link DeliveryListener} as primitives, with a tag of the caller's choosing, instead of returning
+ * a future and making a {@link RecordMetadata}: no object per record, for producers that send
+ * millions of records a second and feel every byte of garbage.
+ *
  * @param <K> key type
  * @param <V> value type
  */
@@ -80,6 +86,38 @@ public interface Producer<K, V> extends AutoCloseable {
      * @see #send(ProducerRecord, Callback)
      */
     CompletableFuture<RecordMetadata> trySend(ProducerRecord<K, V> record, Callback callback);
+
+    /**
+     * Sends a record asynchronously without making any object for it: no future is returned and the
+     * outcome goes to {@code listener} as primitives, with {@code tag} naming the record (see
+     * {@link DeliveryListener}). Otherwise the same as {@link #send(ProducerRecord, Callback)}: the same
+     * blocking, batching, ordering and delivery guarantees, and the same errors, which reach
+     * {@link DeliveryListener#onFailed} where that method would complete its future exceptionally, and
+     * are thrown where it would throw. Interceptors still see every record; for them a
+     * {@link RecordMetadata} is made, as usual.
+     *
+     * <p>The default implementation adapts to {@link #send(ProducerRecord, Callback)}, so it allocates
+     * like that method; Sluice's producer implements it without any allocation per record.
+     *
+     * @param record   the record, not {@code null}
+     * @param tag      any value of the caller's; given back to {@code listener} with the outcome
+     * @param listener told once when the record is acknowledged or has failed; not {@code null}
+     * @throws NullPointerException if {@code record} or {@code listener} is {@code null}
+     * @throws IllegalStateException after {@link #close()}
+     * @throws io.sluice.api.errors.InterruptException if the calling thread is interrupted while blocked
+     * @see #send(ProducerRecord, Callback)
+     */
+    default void send(ProducerRecord<K, V> record, long tag, DeliveryListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        send(record, (metadata, exception) -> {
+            if (exception == null) {
+                listener.onAcknowledged(tag, metadata.topicPartition(), metadata.offset(), metadata.timestamp());
+            } else {
+                listener.onFailed(tag, metadata == null ? new TopicPartition(record.topic(), -1) : metadata.topicPartition(),
+                        exception);
+            }
+        });
+    }
 
     /**
      * Makes every buffered record ready to send at once and blocks until all records sent before

@@ -1,6 +1,7 @@
 package io.sluice.core;
 
 import io.sluice.api.Callback;
+import io.sluice.api.DeliveryListener;
 import io.sluice.api.Metric;
 import io.sluice.api.MetricName;
 import io.sluice.api.PartitionInfo;
@@ -86,15 +87,26 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
 
     @Override
     public CompletableFuture<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
-        return doSend(record, callback, true);
+        return doSend(record, callback, null, 0, true);
     }
 
     @Override
     public CompletableFuture<RecordMetadata> trySend(ProducerRecord<K, V> record, Callback callback) {
-        return doSend(record, callback, false);
+        return doSend(record, callback, null, 0, false);
     }
 
-    private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> original, Callback callback, boolean mayBlock) {
+    @Override
+    public void send(ProducerRecord<K, V> record, long tag, DeliveryListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        doSend(record, null, listener, tag, true);
+    }
+
+    /**
+     * Both kinds of send: with a future (and maybe a {@code callback}), returned; or, when
+     * {@code delivery} is given, without one (returns {@code null}; the listener gets the outcome with {@code tag}).
+     */
+    private CompletableFuture<RecordMetadata> doSend(ProducerRecord<K, V> original, Callback callback,
+                                                     DeliveryListener delivery, long tag, boolean mayBlock) {
         Objects.requireNonNull(original, "record");
         ProducerRecord<K, V> record = interceptors.onSend(original);
         String topic = record.topic();
@@ -127,21 +139,35 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             while (true) {
                 long choice = chooser.choose(record.partition(), view, layout, sendTopic.sticky);
                 partition = PartitionChooser.partitionOf(choice);
-                CompletableFuture<RecordMetadata> future;
+                long maxWaitMs = block ? remainingMs : -1;
                 try {
-                    future = accumulator.append(sendTopic.queues, partition, timestamp, key, value, record.headers(),
-                            callback, block ? remainingMs : -1, sendTopic, choice, time.monotonicMs());
+                    if (delivery != null) {
+                        if (accumulator.append(sendTopic.queues, partition, timestamp, key, value, record.headers(),
+                                delivery, tag, maxWaitMs, sendTopic, choice, time.monotonicMs())) {
+                            return null;
+                        }
+                    } else {
+                        CompletableFuture<RecordMetadata> future = accumulator.append(sendTopic.queues, partition,
+                                timestamp, key, value, record.headers(), callback, maxWaitMs, sendTopic, choice,
+                                time.monotonicMs());
+                        if (future != null) {
+                            return future;
+                        }
+                    }
                 } catch (WouldBlockException e) {
                     throw wouldBlock(onSenderThread, e.getMessage());
-                }
-                if (future != null) {
-                    return future;
                 }
                 // uniform sticky switched partitions at a batch boundary: choose again (KIP-794)
             }
         } catch (ApiException e) {
             countSendError();
             // As Kafka: errors the broker side could also report go to the callback and the future, not thrown.
+            if (delivery != null) {
+                interceptors.onRecordDelivered(delivery, tag, new TopicPartition(topic, partition),
+                        RecordMetadata.UNKNOWN_OFFSET, RecordMetadata.NO_TIMESTAMP, RecordMetadata.NULL_SIZE,
+                        RecordMetadata.NULL_SIZE, e, record.headers());
+                return null;
+            }
             interceptors.onRecordComplete(failedMetadata(topic, partition), e, record.headers(), callback);
             CompletableFuture<RecordMetadata> failed = new CompletableFuture<>();
             failed.completeExceptionally(e);

@@ -1,6 +1,7 @@
 package io.sluice.core.accumulate;
 
 import io.sluice.api.Callback;
+import io.sluice.api.DeliveryListener;
 import io.sluice.api.Headers;
 import io.sluice.api.RecordMetadata;
 import io.sluice.api.TopicPartition;
@@ -89,9 +90,20 @@ public final class ProducerBatch {
      */
     int tryAppend(long timestamp, byte[] key, byte[] value, Headers headers, Callback callback,
                   CompletableFuture<RecordMetadata> future) {
+        return tryAppend(timestamp, key, value, headers, future, callback, null, 0);
+    }
+
+    /**
+     * Appends a record if it fits, with either its {@code future} and {@code callback} or, for a send
+     * without a future, its {@code delivery} listener and {@code tag}.
+     *
+     * @return the record's offset delta, or {@link RecordBatchBuilder#NO_ROOM}
+     */
+    int tryAppend(long timestamp, byte[] key, byte[] value, Headers headers, CompletableFuture<RecordMetadata> future,
+                  Callback callback, DeliveryListener delivery, long tag) {
         int delta = builder.tryAppend(timestamp, key, value, headers);
         if (delta != RecordBatchBuilder.NO_ROOM) {
-            records.add(future, callback, timestamp, key == null ? RecordMetadata.NULL_SIZE : key.length,
+            records.add(future, callback, delivery, tag, timestamp, key == null ? RecordMetadata.NULL_SIZE : key.length,
                     value == null ? RecordMetadata.NULL_SIZE : value.length, headers);
         }
         return delta;
@@ -302,6 +314,15 @@ public final class ProducerBatch {
             return false;
         }
         for (int i = 0; i < records.count(); i++) {
+            DeliveryListener delivery = records.delivery(i);
+            if (delivery != null) {
+                // no future and no metadata object: the outcome goes out as primitives
+                listener.onRecordDelivered(delivery, records.tag(i), topicPartition,
+                        error == null ? RecordCompletions.offset(i, baseOffset) : RecordMetadata.UNKNOWN_OFFSET,
+                        error == null ? records.timestamp(i, logAppendTimeMs) : records.timestamp(i),
+                        records.keySize(i), records.valueSize(i), error, records.headers(i));
+                continue;
+            }
             RecordMetadata metadata = error == null
                     ? records.metadata(i, topicPartition, baseOffset, logAppendTimeMs)
                     : records.metadata(i, topicPartition, -1, -1);
@@ -353,7 +374,7 @@ public final class ProducerBatch {
 
     /** Takes over record {@code i} of {@code from} after the same record was appended to this batch. */
     void adoptRecord(RecordCompletions from, int i) {
-        records.add(from.future(i), from.callback(i), from.timestamp(i), from.keySize(i), from.valueSize(i), from.headers(i));
+        records.addFrom(from, i);
     }
 
     /** Appends without completion data (used when splitting: the completion is adopted). */
@@ -453,5 +474,16 @@ public final class ProducerBatch {
 
         /** Runs interceptors and then the user's callback for one record. Must not throw. */
         void onRecordComplete(RecordMetadata metadata, RuntimeException error, Headers headers, Callback callback);
+
+        /**
+         * Runs interceptors (making a {@link RecordMetadata} only for them) and then tells the
+         * {@code delivery} listener of a record sent without a future. Must not throw.
+         *
+         * @param offset    the record's offset, -1 if unknown or failed
+         * @param timestamp the record's stored timestamp (its own on failure)
+         * @param error     {@code null} on success
+         */
+        void onRecordDelivered(DeliveryListener delivery, long tag, TopicPartition partition, long offset, long timestamp,
+                               int keySize, int valueSize, RuntimeException error, Headers headers);
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.core.accumulate;
 
 import io.sluice.api.Callback;
+import io.sluice.api.DeliveryListener;
 import io.sluice.api.Headers;
 import io.sluice.api.RecordMetadata;
 import io.sluice.api.TopicPartition;
@@ -85,22 +86,44 @@ public final class RecordAccumulator {
     public CompletableFuture<RecordMetadata> append(TopicQueues topicQueues, int partition, long timestamp, byte[] key,
                                                     byte[] value, Headers headers, Callback callback, long maxBlockMs,
                                                     AppendObserver observer, long choice, long nowMs) {
+        CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
+        return appendRecord(topicQueues, partition, timestamp, key, value, headers, future, callback, null, 0,
+                maxBlockMs, observer, choice, nowMs) ? future : null;
+    }
+
+    /**
+     * {@link #append(TopicQueues, int, long, byte[], byte[], Headers, Callback, long, AppendObserver, long, long)}
+     * for a send without a future: {@code delivery} is told the outcome with {@code tag}.
+     *
+     * @return true once appended; false if the partitioner switched partitions meanwhile (choose again)
+     */
+    public boolean append(TopicQueues topicQueues, int partition, long timestamp, byte[] key, byte[] value,
+                          Headers headers, DeliveryListener delivery, long tag, long maxBlockMs,
+                          AppendObserver observer, long choice, long nowMs) {
+        return appendRecord(topicQueues, partition, timestamp, key, value, headers, null, null, delivery, tag,
+                maxBlockMs, observer, choice, nowMs);
+    }
+
+    // Many parameters rather than a parameter object: this runs once per record and must not allocate.
+    private boolean appendRecord(TopicQueues topicQueues, int partition, long timestamp, byte[] key, byte[] value,
+                                 Headers headers, CompletableFuture<RecordMetadata> future, Callback callback,
+                                 DeliveryListener delivery, long tag, long maxBlockMs,
+                                 AppendObserver observer, long choice, long nowMs) {
         String topic = topicQueues.topic;
         appendsInProgress.incrementAndGet();
         ByteBuffer buffer = null;
         try {
             PartitionQueue queue = topicQueues.queue(partition);
-            CompletableFuture<RecordMetadata> future = new CompletableFuture<>();
             synchronized (queue) {
                 checkOpen();
                 if (observer.isStale(choice, topic)) {
-                    return null;
+                    return false;
                 }
-                if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
-                    return future;
+                if (tryAppendToLast(queue, timestamp, key, value, headers, future, callback, delivery, tag, observer, choice)) {
+                    return true;
                 }
                 if (switchedBeforeNewBatch(queue, observer, choice, topic)) {
-                    return null;
+                    return false;
                 }
             }
             int size = initialBufferSize(topic, key, value, headers);
@@ -113,18 +136,18 @@ public final class RecordAccumulator {
             synchronized (queue) {
                 checkOpen();
                 if (observer.isStale(choice, topic)) {
-                    return null; // another thread's append switched partitions meanwhile
+                    return false; // another thread's append switched partitions meanwhile
                 }
-                if (tryAppendToLast(queue, timestamp, key, value, headers, callback, future, observer, choice)) {
-                    return future; // another thread made a batch meanwhile; our buffer goes back
+                if (tryAppendToLast(queue, timestamp, key, value, headers, future, callback, delivery, tag, observer, choice)) {
+                    return true; // another thread made a batch meanwhile; our buffer goes back
                 }
                 if (switchedBeforeNewBatch(queue, observer, choice, topic)) {
-                    return null;
+                    return false;
                 }
                 sealable = queue.batches.peekLast();
                 ProducerBatch batch = newBatch(queue.topicPartition, buffer, nowMs);
                 buffer = null;
-                batch.tryAppend(timestamp, key, value, headers, callback, future); // a first record always fits
+                batch.tryAppend(timestamp, key, value, headers, future, callback, delivery, tag); // a first record always fits
                 queue.batches.addLast(batch);
                 incomplete.add(batch);
                 // as Kafka: a new batch counts with its whole estimated size, header included
@@ -134,7 +157,7 @@ public final class RecordAccumulator {
                 sealEarly(sealable);
             }
             wakeupSender.run();
-            return future;
+            return true;
         } finally {
             if (buffer != null) {
                 pool.deallocate(buffer);
@@ -173,16 +196,17 @@ public final class RecordAccumulator {
 
     /** Appends to the last batch of the queue if it has room. Queue lock held. */
     private boolean tryAppendToLast(PartitionQueue queue, long timestamp, byte[] key, byte[] value, Headers headers,
-                                    Callback callback, CompletableFuture<RecordMetadata> future,
-                                    AppendObserver observer, long choice) {
+                                    CompletableFuture<RecordMetadata> future, Callback callback,
+                                    DeliveryListener delivery, long tag, AppendObserver observer, long choice) {
         ProducerBatch last = queue.batches.peekLast();
         if (last == null) {
             return false;
         }
         int before = last.estimatedSizeInBytes();
-        if (last.tryAppend(timestamp, key, value, headers, callback, future) == RecordBatchBuilder.NO_ROOM
+        if (last.tryAppend(timestamp, key, value, headers, future, callback, delivery, tag) == RecordBatchBuilder.NO_ROOM
                 && !(config.incrementalAllocation() && grow(last, timestamp, key, value, headers)
-                        && last.tryAppend(timestamp, key, value, headers, callback, future) != RecordBatchBuilder.NO_ROOM)) {
+                        && last.tryAppend(timestamp, key, value, headers, future, callback, delivery, tag)
+                                != RecordBatchBuilder.NO_ROOM)) {
             last.closeForAppends(); // it refused a record: it is full, and a new batch follows
             return false;
         }

@@ -1,9 +1,11 @@
 package io.sluice.core.intercept;
 
 import io.sluice.api.Callback;
+import io.sluice.api.DeliveryListener;
 import io.sluice.api.Headers;
 import io.sluice.api.ProducerRecord;
 import io.sluice.api.RecordMetadata;
+import io.sluice.api.TopicPartition;
 import io.sluice.api.spi.ProducerInterceptor;
 import io.sluice.core.accumulate.ProducerBatch;
 import java.util.List;
@@ -56,20 +58,47 @@ public final class Interceptors<K, V> implements ProducerBatch.CompletionListene
     /** Tells interceptors and the callback that a record completed, or failed before it was buffered. */
     @Override
     public void onRecordComplete(RecordMetadata metadata, RuntimeException error, Headers headers, Callback callback) {
-        for (int i = 0; i < interceptors.length; i++) {
-            ProducerInterceptor<K, V> interceptor = interceptors[i];
-            try {
-                interceptor.onAcknowledgement(metadata, error, headers);
-            } catch (RuntimeException e) {
-                log.warn("Interceptor {} failed in onAcknowledgement; ignored", interceptor.name(), e);
-            }
-        }
+        acknowledge(metadata, error, headers);
         if (callback != null) {
             try {
                 callback.onCompletion(metadata, error);
             } catch (RuntimeException e) {
                 log.error("A send callback threw an exception for a record to {}; ignored so that other records' callbacks "
                         + "still run. Catch exceptions in callbacks.", metadata == null ? "?" : metadata.topicPartition(), e);
+            }
+        }
+    }
+
+    /**
+     * Tells interceptors and the listener that a record sent without a future completed, or failed
+     * before it was buffered. Allocates nothing unless interceptors are configured (they get a
+     * {@link RecordMetadata}, as always).
+     */
+    @Override
+    public void onRecordDelivered(DeliveryListener delivery, long tag, TopicPartition partition, long offset, long timestamp,
+                                  int keySize, int valueSize, RuntimeException error, Headers headers) {
+        if (interceptors.length > 0) {
+            acknowledge(new RecordMetadata(partition, offset, timestamp, keySize, valueSize), error, headers);
+        }
+        try {
+            if (error == null) {
+                delivery.onAcknowledged(tag, partition, offset, timestamp);
+            } else {
+                delivery.onFailed(tag, partition, error);
+            }
+        } catch (RuntimeException e) {
+            log.error("A delivery listener threw an exception for a record to {}; ignored so that other records' listeners "
+                    + "still run. Catch exceptions in listeners.", partition, e);
+        }
+    }
+
+    private void acknowledge(RecordMetadata metadata, RuntimeException error, Headers headers) {
+        for (int i = 0; i < interceptors.length; i++) {
+            ProducerInterceptor<K, V> interceptor = interceptors[i];
+            try {
+                interceptor.onAcknowledgement(metadata, error, headers);
+            } catch (RuntimeException e) {
+                log.warn("Interceptor {} failed in onAcknowledgement; ignored", interceptor.name(), e);
             }
         }
     }

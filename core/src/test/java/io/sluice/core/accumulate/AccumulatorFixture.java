@@ -39,6 +39,13 @@ final class AccumulatorFixture {
                 new RecordHeaders(), null, 1000, AppendObserver.NONE, 0, time.monotonicMs());
     }
 
+    /** Appends a record sent without a future: {@code listener} is told its outcome with {@code tag}. */
+    boolean append(String topic, int partition, String value, io.sluice.api.DeliveryListener listener, long tag) {
+        return accumulator.append(accumulator.topic(topic), partition, time.milliseconds(), null,
+                value.getBytes(StandardCharsets.UTF_8), new RecordHeaders(), listener, tag, 1000, AppendObserver.NONE, 0,
+                time.monotonicMs());
+    }
+
     ReadyResult ready() {
         return accumulator.ready(leaders, time.monotonicMs());
     }
@@ -55,7 +62,7 @@ final class AccumulatorFixture {
 
     /** Completes a drained batch successfully at {@code baseOffset} and frees it. */
     void acknowledge(ProducerBatch batch, long baseOffset) {
-        batch.complete(ProducerBatch.FinalState.SUCCEEDED, baseOffset, -1, null, (m, e, h, c) -> { });
+        batch.complete(ProducerBatch.FinalState.SUCCEEDED, baseOffset, -1, null, new io.sluice.core.intercept.Interceptors<>(java.util.List.of()));
         accumulator.release(batch);
     }
 

@@ -198,7 +198,7 @@ class RecordAccumulatorTest {
         AccumulatorFixture f = new AccumulatorFixture(16 * 1024, 60_000, 1 << 20, false);
         CompletableFuture<RecordMetadata> pending = f.append("t", 0, VALUE_100);
         f.accumulator.close();
-        f.accumulator.abortUndrained(new ProducerClosedException("closing"), (m, e, h, c) -> { });
+        f.accumulator.abortUndrained(new ProducerClosedException("closing"), new io.sluice.core.intercept.Interceptors<>(java.util.List.of()));
         assertThatThrownBy(pending::get).isInstanceOf(ExecutionException.class).hasCauseInstanceOf(ProducerClosedException.class);
         assertThatThrownBy(() -> f.append("t", 0, VALUE_100)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("Producer closed");

@@ -2,6 +2,7 @@ package io.sluice.core.intercept;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.api.DeliveryListener;
 import io.sluice.api.Headers;
 import io.sluice.api.ProducerRecord;
 import io.sluice.api.RecordHeaders;
@@ -79,5 +80,51 @@ class InterceptorsTest {
         assertThat(none.isEmpty()).isTrue();
         assertThat(none.onSend(record)).isSameAs(record);
         assertThat(calls).containsExactly("callback");
+    }
+
+    @Test
+    void shouldGiveInterceptorsTheMetadataOfARecordSentWithAListenerThenTellTheListener() {
+        Interceptors<String, String> chain = new Interceptors<>(List.of(new Recording("a", false)));
+
+        chain.onRecordDelivered(new Listening(false), 5, new TopicPartition("t", 2), 7, 1_000, 3, 4, null, null);
+
+        assertThat(calls).containsExactly("a.onAcknowledgement(7)", "acknowledged(5, t-2, 7, 1000)");
+    }
+
+    @Test
+    void shouldTellTheListenerOfAFailureAndSwallowAListenerThatThrows() {
+        Interceptors<String, String> none = new Interceptors<>(List.of());
+
+        none.onRecordDelivered(new Listening(true), 6, new TopicPartition("t", -1), -1, -1, -1, -1,
+                new IllegalStateException("refused"), null);
+
+        assertThat(calls).containsExactly("failed(6, t--1, refused)");
+    }
+
+    /** Records what it is told; throws afterwards when told to. */
+    private final class Listening implements DeliveryListener {
+        private final boolean fail;
+
+        Listening(boolean fail) {
+            this.fail = fail;
+        }
+
+        @Override
+        public void onAcknowledged(long tag, TopicPartition partition, long offset, long timestamp) {
+            calls.add("acknowledged(" + tag + ", " + partition + ", " + offset + ", " + timestamp + ")");
+            failIfAsked();
+        }
+
+        @Override
+        public void onFailed(long tag, TopicPartition partition, Exception exception) {
+            calls.add("failed(" + tag + ", " + partition + ", " + exception.getMessage() + ")");
+            failIfAsked();
+        }
+
+        private void failIfAsked() {
+            if (fail) {
+                throw new IllegalStateException("a listener that throws on purpose");
+            }
+        }
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sluice.api.Header;
 import io.sluice.api.RecordHeader;
 import io.sluice.api.RecordHeaders;
-import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -75,34 +74,5 @@ class RecordBatchBuilderAllocationTest {
             }
         }
         return appended;
-    }
-
-    /** {@code com.sun.management.ThreadMXBean#getCurrentThreadAllocatedBytes}, reached reflectively (io.sluice.core does not read java.management). */
-    private static final class ThreadAllocation {
-        private final Object bean;
-        private final Method allocatedBytes;
-
-        private ThreadAllocation(Object bean, Method allocatedBytes) {
-            this.bean = bean;
-            this.allocatedBytes = allocatedBytes;
-        }
-
-        static ThreadAllocation ofCurrentThread() {
-            try {
-                Object bean = Class.forName("java.lang.management.ManagementFactory").getMethod("getThreadMXBean").invoke(null);
-                Method method = Class.forName("com.sun.management.ThreadMXBean").getMethod("getThreadAllocatedBytes", long.class);
-                return new ThreadAllocation(bean, method);
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return new ThreadAllocation(null, null);
-            }
-        }
-
-        boolean isSupported() {
-            return bean != null;
-        }
-
-        long bytes() throws ReflectiveOperationException {
-            return (long) allocatedBytes.invoke(bean, Thread.currentThread().getId());
-        }
     }
 }

@@ -52,7 +52,7 @@ final class SenderHarness {
                 new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), compression, false, false, false), pool);
         sender = new Sender(client, accumulator, new Cluster(), delivery,
                 new SenderConfig(acks, 1 << 20, 30_000, retries, deliveryTimeoutMs),
-                new SenderMetrics(metrics), (m, e, h, c) -> { },
+                new SenderMetrics(metrics), new io.sluice.core.intercept.Interceptors<>(java.util.List.of()),
                 accumulator::splitAndReenqueue, time);
     }
 
