@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Bytes each producer allocates per record beyond the user's objects (issue 8's "<= 8 bytes per record" target):
 # one reused ProducerRecord and one shared callback, sent again and again, all of the JVM's threads counted.
-# Sluice's producer and kafka-clients 4.4.0 take turns (--rounds), each run in its own JVM with the perf tools'
+# Sluice's producer with a callback (send returns a future), Sluice's producer with a DeliveryListener (no future,
+# no RecordMetadata: send(record, tag, listener)) and kafka-clients 4.4.0 take turns (--rounds), each run in its own JVM with the perf tools'
 # JVM options, against one testkit broker. A benchmark, not a test.
 #
 #   bench/run-allocation.sh [--rounds 3] [--records 2000000] [--warmup 1000000] [--compression lz4]
@@ -34,8 +35,8 @@ sluice_start_local_kafka --property num.partitions=6
 trap sluice_stop_local_kafka EXIT
 cp="$SLUICE_ROOT/bench/target/classes:$(cat "$bench_listing")"
 for ((round = 1; round <= rounds; round++)); do
-    order=(sluice official)
-    ((round % 2 == 0)) && order=(official sluice)
+    order=(sluice sluice-listener official)
+    ((round % 2 == 0)) && order=(official sluice-listener sluice)
     for producer in "${order[@]}"; do
         java -Xmx512m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -cp "$cp" io.sluice.bench.alloc.AllocationPerRecord \
             --bootstrap-server "$SLUICE_KAFKA_BOOTSTRAP" --topic "alloc-$producer-$round" --producer "$producer" \

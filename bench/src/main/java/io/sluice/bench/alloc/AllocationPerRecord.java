@@ -12,13 +12,14 @@ import java.util.concurrent.Semaphore;
  * headers made once) is sent again and again with one shared callback, so every byte allocated while sending
  * (all threads of this JVM: the sending thread, the producer's network thread, callbacks) is the producer's own.
  * Measured over {@code --records} sends after {@code --warmup} unmeasured ones, for Sluice's producer and for
- * kafka-clients 4.4.0, each in its own JVM ({@code --producer sluice|official}). At most {@code --in-flight}
+ * kafka-clients 4.4.0, each in its own JVM ({@code --producer sluice|sluice-listener|official}; {@code sluice-listener}
+ * sends with a {@code DeliveryListener} instead of a callback, so no future is returned). At most {@code --in-flight}
  * records are outstanding (a semaphore the callback releases), so the buffer never fills and no thread blocks for
  * memory. A benchmark, not a test. Owned by the main thread; the callback runs on the network thread.
  *
  * <pre>
  * java -cp ... io.sluice.bench.alloc.AllocationPerRecord --bootstrap-server HOST:PORT --topic T
- *      --producer sluice|official [--records 2000000] [--warmup 1000000] [--compression lz4]
+ *      --producer sluice|sluice-listener|official [--records 2000000] [--warmup 1000000] [--compression lz4]
  * </pre>
  */
 public final class AllocationPerRecord {
@@ -55,8 +56,13 @@ public final class AllocationPerRecord {
             value[i] = (byte) ('A' + random.nextInt(26));
         }
         String producer = o.get("--producer");
-        try (Sender sender = producer.equals("sluice") ? new SluiceSender(config, o.get("--topic"), value, inFlight)
-                : new OfficialSender(config, o.get("--topic"), value, inFlight)) {
+        try (Sender sender = switch (producer) {
+            case "sluice" -> new SluiceSender(config, o.get("--topic"), value, inFlight, false);
+            case "sluice-listener" -> new SluiceSender(config, o.get("--topic"), value, inFlight, true);
+            case "official" -> new OfficialSender(config, o.get("--topic"), value, inFlight);
+            default -> throw new IllegalArgumentException("--producer " + producer + " is not known; use sluice, "
+                    + "sluice-listener or official");
+        }) {
             sendAll(sender, inFlight, maxInFlight, Long.parseLong(o.get("--warmup")));
             long records = Long.parseLong(o.get("--records"));
             long before = allocatedBytes();

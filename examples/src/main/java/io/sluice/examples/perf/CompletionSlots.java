@@ -1,15 +1,17 @@
 package io.sluice.examples.perf;
 
-import io.sluice.api.Callback;
-import io.sluice.api.RecordMetadata;
+import io.sluice.api.DeliveryListener;
+import io.sluice.api.TopicPartition;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Reusable callbacks, so that measuring latency allocates nothing per record: a ring of slots, each a
- * {@link Callback} holding one in-flight record's send time and size. Record {@code i} uses slot
+ * Reusable completion listeners, so that measuring latency allocates nothing per record: a ring of slots, each a
+ * {@link DeliveryListener} holding one in-flight record's send time and size, given to
+ * {@code send(record, tag, listener)} with the record's index as the tag (that send returns no future and makes
+ * no {@code RecordMetadata}, so the producer allocates nothing per record either). Record {@code i} uses slot
  * {@code i % capacity}; the capacity is above what {@code buffer.memory} can hold in flight at 100-byte
  * records, so a slot is normally free again a lap later (see {@link #acquire}). Kafka's tool allocates a
  * callback object per record instead.
@@ -81,8 +83,9 @@ final class CompletionSlots {
     }
 
     /** One in-flight record: written by the sending thread while idle, completed exactly once. */
-    static final class Slot implements Callback {
+    static final class Slot implements DeliveryListener {
         private final PerfRecorder recorder;
+        private long index;
         private long startNanos;
         private int bytes;
         private boolean steadyState;
@@ -92,8 +95,9 @@ final class CompletionSlots {
             this.recorder = recorder;
         }
 
-        /** Fills and publishes the slot just before the record is sent. */
-        void start(long nowNanos, int recordBytes, boolean inSteadyState) {
+        /** Fills and publishes the slot just before record {@code recordIndex} is sent. */
+        void start(long recordIndex, long nowNanos, int recordBytes, boolean inSteadyState) {
+            index = recordIndex;
             startNanos = nowNanos;
             bytes = recordBytes;
             steadyState = inSteadyState;
@@ -107,16 +111,26 @@ final class CompletionSlots {
         /** Completes the slot for a {@code send} that threw without calling back. */
         void failIfPending(Exception e) {
             if (pending) {
-                onCompletion(null, e);
+                complete(index, null, -1, e);
             }
         }
 
         @Override
-        public void onCompletion(RecordMetadata metadata, Exception exception) {
+        public void onAcknowledged(long tag, TopicPartition partition, long offset, long timestamp) {
+            complete(tag, partition, offset, null);
+        }
+
+        @Override
+        public void onFailed(long tag, TopicPartition partition, Exception exception) {
+            complete(tag, partition, -1, exception);
+        }
+
+        private void complete(long tag, TopicPartition partition, long offset, Exception exception) {
             long now = System.nanoTime();
-            if (!pending) {
+            if (!pending || tag != index) {
                 // every record must complete exactly once: a second completion is a producer bug worth showing
-                recorder.completedTwice(metadata, exception);
+                recorder.completedTwice("record " + tag + (partition == null ? "" : " to " + partition + " at offset "
+                        + offset), exception);
                 return;
             }
             if (exception == null) {

@@ -1,6 +1,5 @@
 package io.sluice.examples.perf;
 
-import io.sluice.api.RecordMetadata;
 import java.io.PrintStream;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -45,9 +44,9 @@ final class PerfRecorder {
         }
     }
 
-    void completedTwice(RecordMetadata metadata, Exception exception) {
+    void completedTwice(String record, Exception exception) {
         doubleCompletions.incrementAndGet();
-        err.println("A callback ran twice for one record (" + metadata + ", " + exception + "): the producer broke "
+        err.println("The producer told one record's outcome twice (" + record + ", " + exception + "): it broke "
                 + "its exactly-once completion contract");
     }
 

@@ -97,9 +97,9 @@ public final class PerfRun {
             }
             CompletionSlots.Slot slot = slots.acquire(i);
             long now = System.nanoTime();
-            slot.start(now, value.length, steadyState);
+            slot.start(i, now, value.length, steadyState);
             try {
-                producer.send(record, slot);
+                producer.send(record, i, slot);
             } catch (RuntimeException e) {
                 // the record was refused before buffering; the callback may or may not have been told
                 slot.failIfPending(e);
