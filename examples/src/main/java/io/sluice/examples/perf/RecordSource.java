@@ -121,7 +121,7 @@ final class RecordSource {
             throw new PerfArguments.UsageException("--payload-file " + path.toAbsolutePath()
                     + " holds no payload between the delimiters " + printable(delimiter));
         }
-        out.println("Number of messages read: " + payloads.size());
+        out.println("Number of records read: " + payloads.size());
         return payloads;
     }
 

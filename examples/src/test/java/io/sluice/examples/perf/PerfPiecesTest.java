@@ -69,7 +69,7 @@ class PerfPiecesTest {
         }
 
         assertThat(values).containsExactlyInAnyOrder("alpha", "beta", "gamma");
-        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Number of messages read: 3");
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Number of records read: 3");
     }
 
     @Test

@@ -83,7 +83,7 @@ class ProducerPerformanceModulePathTest {
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertSummary(r, records);
-        assertThat(r.stdout()).contains("Number of messages read: 3").contains("Metric Name")
+        assertThat(r.stdout()).contains("Number of records read: 3").contains("Metric Name")
                 .containsPattern("producer-metrics:record-send-total:\\{client-id=perf-producer-client\\}\\s+: 3000");
         assertThat(r.stderr()).contains("Option --producer-props has been deprecated");
         Map<String, Integer> perKey = new HashMap<>();
