@@ -53,13 +53,28 @@ public final class Sender implements Runnable {
     private final BatchCompletion completion;
     private final BatchSplitter splitter;
 
+    /**
+     * When the next batch becomes sendable (its linger or retry backoff ends), in monotonic ms, if that
+     * is what the last turn's poll timeout waits for; else {@link Long#MAX_VALUE}. Sender thread only.
+     */
+    private long sendableAtMs = Long.MAX_VALUE;
+    private final SubMillisecondWait subMsWait;
+
     private volatile boolean running = true;
     private volatile boolean forceClose;
     private volatile Thread thread;
 
     public Sender(KafkaClient client, RecordAccumulator accumulator, ClusterSource cluster, DeliveryGuarantee delivery,
                   SenderConfig config, SenderMetrics metrics, CompletionListener listener, BatchSplitter splitter, Time time) {
+        this(client, accumulator, cluster, delivery, config, metrics, listener, splitter, time, SubMillisecondWait.Parker.SYSTEM);
+    }
+
+    /** @param parker parks the sender thread for the sub-millisecond rest of a linger wait (tests step a clock) */
+    public Sender(KafkaClient client, RecordAccumulator accumulator, ClusterSource cluster, DeliveryGuarantee delivery,
+                  SenderConfig config, SenderMetrics metrics, CompletionListener listener, BatchSplitter splitter, Time time,
+                  SubMillisecondWait.Parker parker) {
         this.client = client;
+        this.subMsWait = new SubMillisecondWait(time, parker);
         this.accumulator = accumulator;
         this.cluster = cluster;
         this.delivery = delivery;
@@ -100,11 +115,21 @@ public final class Sender implements Runnable {
         }
     }
 
-    /** One turn of the loop: send what is ready, then do network I/O. */
+    /**
+     * One turn of the loop: send what is ready, then do network I/O, waiting at most until something
+     * may be sent. When that wait is for a batch's {@code linger.ms} (or retry backoff) to end, the
+     * turn ends when the millisecond clock reaches that moment ({@link SubMillisecondWait}) rather than
+     * up to a millisecond later; whether the batch goes is still decided by the next turn's readiness
+     * check on the millisecond clock, so a batch is never sent before its linger is over.
+     */
     public void runOnce() {
         long nowMs = time.monotonicMs();
         long pollTimeout = sendProducerData(nowMs);
-        client.poll(pollTimeout, nowMs);
+        if (sendableAtMs != Long.MAX_VALUE) {
+            subMsWait.await(client, sendableAtMs, nowMs);
+        } else {
+            client.poll(pollTimeout, nowMs);
+        }
     }
 
     private long sendProducerData(long nowMs) {
@@ -116,8 +141,10 @@ public final class Sender implements Runnable {
                 // Kafka's maybeAbortBatches: nothing buffered can be sent any more
                 accumulator.abortUndrained(new SluiceException("Cannot send: the producer failed for good earlier: "
                         + fatal.getMessage(), fatal), completion.listener());
+                sendableAtMs = Long.MAX_VALUE;
                 return Long.MAX_VALUE;
             }
+            sendableAtMs = Long.MAX_VALUE;
             return 50; // waiting for a producer id; its response wakes the loop
         }
         PartitionLeaders leaders = cluster.leaders();
@@ -147,6 +174,8 @@ public final class Sender implements Runnable {
         if (!drained.isEmpty()) {
             timeout = 0; // more may be sendable at once
         }
+        long readyDelay = result.nextReadyCheckDelayMs();
+        sendableAtMs = timeout > 0 && timeout == readyDelay && readyDelay != Long.MAX_VALUE ? nowMs + readyDelay : Long.MAX_VALUE;
         return Math.max(0, timeout);
     }
 
@@ -279,6 +308,10 @@ public final class Sender implements Runnable {
     /** Makes the loop look at the accumulator now. Any thread. */
     public void wakeup() {
         client.wakeup();
+        Thread sender = thread;
+        if (sender != null) {
+            subMsWait.wakeup(sender);
+        }
     }
 
     /** Stops taking new work; buffered records are still delivered. Any thread. */

@@ -27,6 +27,8 @@ final class ScriptedClient implements KafkaClient {
     final List<ClientRequest> all = new ArrayList<>();
     boolean closed;
     Node leastLoaded;
+    /** The timeout of every poll, in order. */
+    final List<Long> pollTimeouts = new ArrayList<>();
     /** Brokers whose last connection attempt failed authentication: never ready. */
     final Map<Integer, AuthenticationException> refused = new HashMap<>();
 
@@ -82,6 +84,7 @@ final class ScriptedClient implements KafkaClient {
 
     @Override
     public void poll(long timeoutMs, long nowMs) {
+        pollTimeouts.add(timeoutMs);
     }
 
     @Override

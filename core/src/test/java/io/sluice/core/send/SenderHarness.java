@@ -47,13 +47,19 @@ final class SenderHarness {
     }
 
     SenderHarness(short acks, int retries, long deliveryTimeoutMs, DeliveryGuarantee delivery, BatchCompression compression) {
+        this(acks, retries, deliveryTimeoutMs, delivery, compression, 0, SubMillisecondWait.Parker.SYSTEM);
+    }
+
+    /** A sender with {@code linger.ms} and a parker for its sub-millisecond waits (e.g. one that steps {@link #time}). */
+    SenderHarness(short acks, int retries, long deliveryTimeoutMs, DeliveryGuarantee delivery, BatchCompression compression,
+                  long lingerMs, SubMillisecondWait.Parker parker) {
         pool = new BufferPool(1 << 20, 16 * 1024, BufferAllocator.HEAP, time, PoolWaitRecorder.NONE);
-        accumulator = new RecordAccumulator(new AccumulatorConfig(16 * 1024, 0, deliveryTimeoutMs,
+        accumulator = new RecordAccumulator(new AccumulatorConfig(16 * 1024, lingerMs, deliveryTimeoutMs,
                 new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)), compression, false, false, false), pool);
         sender = new Sender(client, accumulator, new Cluster(), delivery,
                 new SenderConfig(acks, 1 << 20, 30_000, retries, deliveryTimeoutMs),
                 new SenderMetrics(metrics), new io.sluice.core.intercept.Interceptors<>(java.util.List.of()),
-                accumulator::splitAndReenqueue, time);
+                accumulator::splitAndReenqueue, time, parker);
     }
 
     SenderHarness lead(Node node, String topic, int partition) {

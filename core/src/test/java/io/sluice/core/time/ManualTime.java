@@ -22,4 +22,10 @@ public final class ManualTime implements Time {
         nanos.addAndGet(ms * 1_000_000L);
         wallMs.addAndGet(ms);
     }
+
+    /** Moves the monotonic clock by {@code n} nanoseconds (the wall clock by the whole milliseconds crossed). */
+    public void advanceNanos(long n) {
+        long before = nanos.getAndAdd(n);
+        wallMs.addAndGet((before + n) / 1_000_000L - before / 1_000_000L);
+    }
 }
