@@ -53,9 +53,10 @@ final class Runner {
         topics.delete(topic);
         RunResult r = result(who, s, round, ex, files, delivered, brokerCpu);
         log.printf(Locale.ROOT, "  %-10s %-14s r%d: %s %,.0f rec/s, cpu %.0f ns/rec (steady %.0f), alloc %.1f B/rec, "
-                        + "p50 %.2f ms, p99 %.2f ms (steady state %.2f / %.2f), broker %.0f ns/rec%s%n", who, s.name(), round,
+                        + "p50 %.2f ms, p99 %.2f ms%s, broker %.0f ns/rec%s%n", who, s.name(), round,
                 r.ok() ? "ok" : "FAILED", r.recordsPerSec(), r.cpuNanosPerRecord(), r.steadyCpuNanosPerRecord(),
-                r.steadyAllocBytesPerRecord(), r.p50Ms(), r.p99Ms(), r.steadyP50Ms(), r.steadyP99Ms(),
+                r.steadyAllocBytesPerRecord(), r.p50Ms(), r.p99Ms(), Double.isNaN(r.steadyP99Ms()) ? ""
+                        : String.format(Locale.ROOT, " (steady state %.2f / %.2f)", r.steadyP50Ms(), r.steadyP99Ms()),
                 r.brokerCpuNanosPerRecord(), r.note().isEmpty() ? "" : " (" + r.note() + ")");
         return r;
     }
