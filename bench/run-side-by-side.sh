@@ -9,6 +9,11 @@
 # --protocols PLAINTEXT,SASL_SSL runs every scenario over both listeners (SASL_SSL: SCRAM-SHA-512 over TLS, the
 # broker's throw-away CA; both Java tools get the same client properties file; kcat stays on PLAINTEXT).
 #
+# The fixed-rate scenario (rate50k-lz4) passes --warmup-records to both Java tools (default: the first 5 s, e.g.
+# 250,000 records at 50,000/s; --latency-warmup-records N, 0 for none; --throughput-warmup-records N does the same
+# for the unthrottled scenarios, default none); the report then shows each tool's steady-state p50/p99 next to the
+# whole-run ones, whose p99 is mostly the cold start's backlog (docs/perf/latency-50k.md).
+#
 # Options: see bench/src/main/java/io/sluice/bench/side/SideBySideOptions.java. Results:
 # bench/target/side-by-side/side-by-side.md (tables for docs/PERFORMANCE.md) and side-by-side.csv, plus each
 # run's stdout/stderr, /usr/bin/time and probe files. Needs /usr/bin/time; kcat is used when installed

@@ -96,6 +96,9 @@ final class Commands {
         }
         args.addAll(List.of("--throughput", Integer.toString(s.throughput()),
                 "--bootstrap-server", endpoint.bootstrap(), "--reporting-interval", "1000"));
+        if (s.warmupRecords() > 0) {
+            args.addAll(List.of("--warmup-records", Long.toString(s.warmupRecords())));
+        }
         if (endpoint.clientConfig() != null) {
             args.addAll(List.of("--command-config", endpoint.clientConfig().toString()));
         }

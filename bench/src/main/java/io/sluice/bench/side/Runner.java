@@ -53,9 +53,11 @@ final class Runner {
         topics.delete(topic);
         RunResult r = result(who, s, round, ex, files, delivered, brokerCpu);
         log.printf(Locale.ROOT, "  %-10s %-14s r%d: %s %,.0f rec/s, cpu %.0f ns/rec (steady %.0f), alloc %.1f B/rec, "
-                        + "p50 %.2f ms, p99 %.2f ms, broker %.0f ns/rec%s%n", who, s.name(), round, r.ok() ? "ok" : "FAILED",
-                r.recordsPerSec(), r.cpuNanosPerRecord(), r.steadyCpuNanosPerRecord(), r.steadyAllocBytesPerRecord(),
-                r.p50Ms(), r.p99Ms(), r.brokerCpuNanosPerRecord(), r.note().isEmpty() ? "" : " (" + r.note() + ")");
+                        + "p50 %.2f ms, p99 %.2f ms%s, broker %.0f ns/rec%s%n", who, s.name(), round,
+                r.ok() ? "ok" : "FAILED", r.recordsPerSec(), r.cpuNanosPerRecord(), r.steadyCpuNanosPerRecord(),
+                r.steadyAllocBytesPerRecord(), r.p50Ms(), r.p99Ms(), Double.isNaN(r.steadyP99Ms()) ? ""
+                        : String.format(Locale.ROOT, " (steady state %.2f / %.2f)", r.steadyP50Ms(), r.steadyP99Ms()),
+                r.brokerCpuNanosPerRecord(), r.note().isEmpty() ? "" : " (" + r.note() + ")");
         return r;
     }
 
@@ -75,6 +77,8 @@ final class Runner {
         double mbPerSec;
         double p50 = Double.NaN;
         double p99 = Double.NaN;
+        double steadyP50 = Double.NaN;
+        double steadyP99 = Double.NaN;
         double[] steady = {Double.NaN, Double.NaN, Double.NaN, 0};
         if (who.isJava()) {
             ToolOutput.Summary summary = ToolOutput.summary(ex.stdout());
@@ -87,14 +91,20 @@ final class Runner {
                 mbPerSec = summary.mbPerSec();
                 p50 = summary.p50Ms();
                 p99 = summary.p99Ms();
+                steadyP50 = summary.steadyP50Ms();
+                steadyP99 = summary.steadyP99Ms();
+                if (s.warmupRecords() > 0 && Double.isNaN(steadyP99)) {
+                    notes.add("no steady-state summary despite --warmup-records " + s.warmupRecords());
+                }
             }
-            steady = ToolOutput.steady(ToolOutput.samples(files.probe()), n);
+            steady = ToolOutput.steady(ToolOutput.samples(files.probe()), n, s.warmupRecords(),
+                    ToolOutput.progressLinesBeforeSteadyState(ex.stdout()));
         } else {
             recordsPerSec = n / t.wallSeconds();
             mbPerSec = recordsPerSec * Scenario.RECORD_SIZE / (1024.0 * 1024.0);
         }
         return new RunResult(s, who, round, notes.isEmpty(), delivered, recordsPerSec, mbPerSec, t.cpuSeconds() * 1e9 / n,
-                steady[0], steady[1], steady[2], (long) steady[3], p50, p99, brokerCpu / (double) n, t.maxRssKb(),
+                steady[0], steady[1], steady[2], (long) steady[3], p50, p99, steadyP50, steadyP99, brokerCpu / (double) n, t.maxRssKb(),
                 String.join("; ", notes));
     }
 

@@ -23,9 +23,12 @@ import java.util.Map;
  *                    reads its records from a file.
  * @param protocol    {@code security.protocol} of the listener the producers write to: {@code PLAINTEXT}, or
  *                    {@code SASL_SSL} (SCRAM-SHA-512 over TLS, with the client properties the broker wrote)
+ * @param warmupRecords both Java tools' {@code --warmup-records}: after the whole-run summary they print a second,
+ *                    "steady state" one over the records after the first this many; 0 for none (kcat has no such
+ *                    option and ignores it). The whole-run figures are the same either way.
  */
 record Scenario(String name, boolean idempotent, String compression, int throughput, long records, int payloadLines,
-                String protocol) {
+                String protocol, long warmupRecords) {
 
     /** Lines of the payload file of the {@code -file} scenarios: few repeats within a 64 KB batch (about 600 records). */
     static final int PAYLOAD_FILE_LINES = 100_000;
@@ -42,18 +45,24 @@ record Scenario(String name, boolean idempotent, String compression, int through
     /**
      * The issue's configurations: three codecs with acks=1, the same idempotent, and a 50,000 records/s run; then
      * acks=1 with none and lz4 with values from a payload file ({@code acks1-none-file}, {@code acks1-lz4-file}).
+     *
+     * @param throughputWarmup {@code --warmup-records} of the unthrottled scenarios (0: none)
+     * @param latencyWarmup    {@code --warmup-records} of the fixed-rate scenario (0: none)
      */
-    static List<Scenario> standard(long throughputRecords, long latencyRecords, int latencyRate) {
+    static List<Scenario> standard(long throughputRecords, long latencyRecords, int latencyRate, long throughputWarmup,
+                                   long latencyWarmup) {
         List<Scenario> all = new ArrayList<>();
         for (boolean idempotent : new boolean[] {false, true}) {
             for (String codec : List.of("none", "lz4", "zstd")) {
                 all.add(new Scenario((idempotent ? "idem-" : "acks1-") + codec, idempotent, codec, -1, throughputRecords, 0,
-                        PLAINTEXT));
+                        PLAINTEXT, throughputWarmup));
             }
         }
-        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords, 0, PLAINTEXT));
+        all.add(new Scenario("rate" + latencyRate / 1000 + "k-lz4", false, "lz4", latencyRate, latencyRecords, 0, PLAINTEXT,
+                latencyWarmup));
         for (String codec : List.of("none", "lz4")) {
-            all.add(new Scenario("acks1-" + codec + "-file", false, codec, -1, throughputRecords, PAYLOAD_FILE_LINES, PLAINTEXT));
+            all.add(new Scenario("acks1-" + codec + "-file", false, codec, -1, throughputRecords, PAYLOAD_FILE_LINES, PLAINTEXT,
+                    throughputWarmup));
         }
         return all;
     }
@@ -66,7 +75,8 @@ record Scenario(String name, boolean idempotent, String compression, int through
         String suffix = "-" + SASL_SSL.toLowerCase(java.util.Locale.ROOT); // topic names allow [a-zA-Z0-9._-]
         String base = secured() ? name.substring(0, name.length() - suffix.length()) : name;
         String renamed = otherProtocol.equals(PLAINTEXT) ? base : base + suffix;
-        return new Scenario(renamed, idempotent, compression, throughput, records, payloadLines, otherProtocol);
+        return new Scenario(renamed, idempotent, compression, throughput, records, payloadLines, otherProtocol,
+                warmupRecords);
     }
 
     /** Whether the producers write over the SASL_SSL listener. */
@@ -104,6 +114,7 @@ record Scenario(String name, boolean idempotent, String compression, int through
         return (idempotent ? "acks=all, idempotent" : "acks=1") + ", " + compression
                 + (fixedRate() ? ", " + throughput + " records/s" : ", unthrottled") + ", " + records + " records"
                 + (payloadLines > 0 ? ", Java tools' values from a " + payloadLines + "-line --payload-file" : "")
+                + (warmupRecords > 0 ? ", steady state after the first " + warmupRecords + " records (--warmup-records)" : "")
                 + (secured() ? ", over SASL_SSL (SCRAM-SHA-512, TLS)" : ", over PLAINTEXT");
     }
 }

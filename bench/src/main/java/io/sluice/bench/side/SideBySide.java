@@ -77,7 +77,7 @@ public final class SideBySide {
             return;
         }
         for (String protocol : o.protocols()) {
-            Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), 0, Scenario.PLAINTEXT).over(protocol);
+            Scenario warm = new Scenario("warmup", false, "lz4", -1, o.warmupRecords(), 0, Scenario.PLAINTEXT, 0).over(protocol);
             log.println("Warm-up (not measured): " + warm.describe());
             for (Contender c : contenders) {
                 if (c.isJava()) {

@@ -16,7 +16,11 @@ import java.util.Locale;
  * --latency-records N     records of the fixed-rate run (default 500,000)
  * --rate N                records/s of the fixed-rate run (default 50,000)
  * --rounds N              interleaved rounds (default 3)
- * --warmup-records N      unmeasured warm-up per Java producer (default 1,000,000; 0 for none)
+ * --warmup-records N      unmeasured warm-up run per Java producer before round 1 (default 1,000,000; 0 for none)
+ * --latency-warmup-records N   the fixed-rate scenario's --warmup-records for both Java tools, which then also print a
+ *                         steady-state summary over the records after the first N (default: the first 5 seconds,
+ *                         5 × rate, at most half the run; 0 for none)
+ * --throughput-warmup-records N  the same for the unthrottled scenarios (default 0: none)
  * --scenarios a,b         names from Scenario.standard (default all): acks1-none, acks1-lz4, acks1-zstd,
  *                         idem-none, idem-lz4, idem-zstd, rate50k-lz4, acks1-none-file, acks1-lz4-file
  * --contenders a,b        SLUICE, OFFICIAL, LIBRDKAFKA (default all)
@@ -29,8 +33,11 @@ import java.util.Locale;
  */
 record SideBySideOptions(String sluiceModulePath, String officialClassPath, String brokerClassPath, Path probeJar,
                          Path workDir, long records, long latencyRecords, int rate, int rounds, long warmupRecords,
-                         List<String> scenarioNames, List<String> protocols, List<Contender> contenders, String kcat,
+                         long latencyWarmupRecords, long throughputWarmupRecords, List<String> scenarioNames, List<String> protocols, List<Contender> contenders, String kcat,
                          List<String> sluiceJvmOptions, String commandLine) {
+
+    /** The default steady-state start of the fixed-rate scenario: records of its first this many seconds. */
+    static final int LATENCY_WARMUP_SECONDS = 5;
 
     static SideBySideOptions parse(String[] args) {
         String mp = null;
@@ -43,6 +50,8 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
         int rate = 50_000;
         int rounds = 3;
         long warmup = 1_000_000;
+        long latencyWarmup = -1; // the first LATENCY_WARMUP_SECONDS, once the rate and the record count are known
+        long throughputWarmup = 0;
         List<String> scenarios = List.of();
         List<Contender> contenders = List.of(Contender.values());
         List<String> protocols = List.of(Scenario.PLAINTEXT);
@@ -65,6 +74,8 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
                 case "--rate": rate = Integer.parseInt(v); break;
                 case "--rounds": rounds = Integer.parseInt(v); break;
                 case "--warmup-records": warmup = Long.parseLong(v); break;
+                case "--latency-warmup-records": latencyWarmup = Long.parseLong(v); break;
+                case "--throughput-warmup-records": throughputWarmup = Long.parseLong(v); break;
                 case "--scenarios": scenarios = Arrays.asList(v.split(",")); break;
                 case "--contenders":
                     contenders = Arrays.stream(v.split(",")).map(c -> Contender.valueOf(c.trim().toUpperCase(Locale.ROOT))).toList();
@@ -81,13 +92,27 @@ record SideBySideOptions(String sluiceModulePath, String officialClassPath, Stri
             throw new IllegalArgumentException("--sluice-module-path, --official-class-path, --broker-class-path and "
                     + "--probe-jar are required; bench/run-side-by-side.sh passes them");
         }
+        if (latencyWarmup < 0) {
+            latencyWarmup = Math.min((long) rate * LATENCY_WARMUP_SECONDS, latencyRecords / 2);
+        }
+        checkWarmup("--latency-warmup-records", latencyWarmup, "--latency-records", latencyRecords);
+        checkWarmup("--throughput-warmup-records", throughputWarmup, "--records", records);
         return new SideBySideOptions(mp, official, broker, probe, work.toAbsolutePath(), records, latencyRecords, rate,
-                rounds, warmup, scenarios, protocols, contenders, kcat, jvm, commandLine(args));
+                rounds, warmup, latencyWarmup, throughputWarmup, scenarios, protocols, contenders, kcat, jvm,
+                commandLine(args));
+    }
+
+    private static void checkWarmup(String option, long warmup, String recordsOption, long records) {
+        if (warmup < 0 || (warmup > 0 && warmup >= records)) {
+            throw new IllegalArgumentException(option + " " + warmup + " must be 0 (no steady-state summary) or between 1 "
+                    + "and " + recordsOption + " (" + records + ") - 1; lower it or raise " + recordsOption);
+        }
     }
 
     /** The picked scenarios, each over every protocol in turn (so a scenario's protocols run next to each other). */
     List<Scenario> scenarios() {
-        List<Scenario> all = Scenario.standard(records, latencyRecords, rate);
+        List<Scenario> all = Scenario.standard(records, latencyRecords, rate, throughputWarmupRecords,
+                latencyWarmupRecords);
         List<Scenario> picked = new ArrayList<>();
         if (scenarioNames.isEmpty()) {
             picked.addAll(all);
