@@ -105,16 +105,23 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             // A callback runs on the sender thread: waiting there for metadata or memory would wait for itself.
             boolean onSenderThread = sender.isSenderThread();
             boolean block = mayBlock && !onSenderThread;
-            long startMs = time.monotonicMs();
+            // The one monotonic clock read of a send whose topic is known (a read costs ~25 ns; there were four).
+            long nowMs = time.monotonicMs();
+            long remainingMs = parts.maxBlockMs();
             // Looked up afresh on every send: partition count changes and re-created topics show at once.
-            TopicLayout topicMetadata = block
-                    ? metadata.awaitLayout(topic, record.partition(), parts.maxBlockMs())
-                    : metadata.tryLayout(topic, record.partition());
+            TopicLayout topicMetadata = metadata.knownLayout(topic, record.partition(), nowMs);
             if (topicMetadata == null) {
-                throw wouldBlock(onSenderThread, "metadata for topic " + topic + " is not known yet");
+                topicMetadata = block
+                        ? metadata.awaitLayout(topic, record.partition(), parts.maxBlockMs())
+                        : metadata.tryLayout(topic, record.partition());
+                if (topicMetadata == null) {
+                    throw wouldBlock(onSenderThread, "metadata for topic " + topic + " is not known yet");
+                }
+                long waitedMs = time.monotonicMs() - nowMs;
+                nowMs += waitedMs;
+                remainingMs = Math.max(0, remainingMs - waitedMs);
             }
             SendTopic sendTopic = sendTopic(topic);
-            long remainingMs = Math.max(0, parts.maxBlockMs() - (time.monotonicMs() - startMs));
             byte[] key = serialize(keySerializer, topic, record, record.key(), "key", parts.keySerializerKey());
             byte[] value = serialize(valueSerializer, topic, record, record.value(), "value", parts.valueSerializerKey());
             ensureValidSize(key, value, record);
@@ -130,7 +137,7 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
                 CompletableFuture<RecordMetadata> future;
                 try {
                     future = accumulator.append(sendTopic.queues, partition, timestamp, key, value, record.headers(),
-                            callback, block ? remainingMs : -1, sendTopic, choice, time.monotonicMs());
+                            callback, block ? remainingMs : -1, sendTopic, choice, nowMs);
                 } catch (WouldBlockException e) {
                     throw wouldBlock(onSenderThread, e.getMessage());
                 }

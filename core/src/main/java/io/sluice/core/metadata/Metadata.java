@@ -63,6 +63,19 @@ public final class Metadata {
         Interest(long nowMs) {
             lastUseMs = nowMs;
         }
+
+        /**
+         * Records a use at {@code nowMs}. Writes only when the millisecond changed: every send touches
+         * its topic, and a volatile write (a full fence on x86, and the cache line taken from the other
+         * sending threads) per record for a value that moves once a millisecond is wasted. Concurrent
+         * senders may store their {@code nowMs} in any order, as before; the idle check only needs a
+         * recent use, not the latest to the millisecond.
+         */
+        void touch(long nowMs) {
+            if (lastUseMs != nowMs) {
+                lastUseMs = nowMs;
+            }
+        }
     }
 
     private final MetadataConfig config;
@@ -177,6 +190,25 @@ public final class Metadata {
                 awaitVersionAfter(version, topic, deadlineMs);
             }
         }
+    }
+
+    /**
+     * The send path's check before {@link #awaitLayout} or {@link #tryLayout}: the layout of {@code topic}
+     * if the producer already wants the topic and the current view knows it (and {@code partition}, if
+     * given), with its use recorded at {@code nowMs}; otherwise {@code null}, with nothing else done (no
+     * interest added, no refresh asked for), so that the caller then waits or asks exactly as before.
+     * Reads no clock: a send whose topic is known reads the monotonic clock once, in the caller. Any thread.
+     */
+    public TopicLayout knownLayout(String topic, Integer partition, long nowMs) {
+        Interest interest = topics.get(topic);
+        if (interest == null) {
+            return null;
+        }
+        TopicLayout layout = knownLayout(cluster, topic, partition);
+        if (layout != null) {
+            interest.touch(nowMs);
+        }
+        return layout;
     }
 
     /**
@@ -361,7 +393,7 @@ public final class Metadata {
     private boolean addInterest(String topic, long nowMs) {
         Interest interest = topics.get(topic);
         if (interest != null) {
-            interest.lastUseMs = nowMs;
+            interest.touch(nowMs);
             return false;
         }
         if (topics.putIfAbsent(topic, new Interest(nowMs)) == null) {
