@@ -105,21 +105,22 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             // A callback runs on the sender thread: waiting there for metadata or memory would wait for itself.
             boolean onSenderThread = sender.isSenderThread();
             boolean block = mayBlock && !onSenderThread;
-            // The one monotonic clock read of a send whose topic is known (a read costs ~25 ns; there were four).
-            long nowMs = time.monotonicMs();
+            // The one clock read of a send whose topic is known (a read costs ~25 ns; there were four): the wall
+            // clock, for the record's timestamp and the topic's last use, as Kafka's one read per send.
+            long wallClockMs = time.milliseconds();
             long remainingMs = parts.maxBlockMs();
             // Looked up afresh on every send: partition count changes and re-created topics show at once.
-            TopicLayout topicMetadata = metadata.knownLayout(topic, record.partition(), nowMs);
+            TopicLayout topicMetadata = metadata.knownLayout(topic, record.partition(), wallClockMs);
             if (topicMetadata == null) {
+                long startMs = time.monotonicMs();
                 topicMetadata = block
                         ? metadata.awaitLayout(topic, record.partition(), parts.maxBlockMs())
                         : metadata.tryLayout(topic, record.partition());
                 if (topicMetadata == null) {
                     throw wouldBlock(onSenderThread, "metadata for topic " + topic + " is not known yet");
                 }
-                long waitedMs = time.monotonicMs() - nowMs;
-                nowMs += waitedMs;
-                remainingMs = Math.max(0, remainingMs - waitedMs);
+                remainingMs = Math.max(0, remainingMs - (time.monotonicMs() - startMs));
+                wallClockMs = time.milliseconds(); // as Kafka: the timestamp of a record that waited is after the wait
             }
             SendTopic sendTopic = sendTopic(topic);
             byte[] key = serialize(keySerializer, topic, record, record.key(), "key", parts.keySerializerKey());
@@ -130,14 +131,14 @@ final class SluiceProducer<K, V> implements Producer<K, V> {
             if (record.headers() instanceof RecordHeaders rh) {
                 rh.setReadOnly();
             }
-            long timestamp = record.timestamp() == null ? time.milliseconds() : record.timestamp();
+            long timestamp = record.timestamp() == null ? wallClockMs : record.timestamp();
             while (true) {
                 long choice = chooser.choose(record.partition(), view, layout, sendTopic.sticky);
                 partition = PartitionChooser.partitionOf(choice);
                 CompletableFuture<RecordMetadata> future;
                 try {
                     future = accumulator.append(sendTopic.queues, partition, timestamp, key, value, record.headers(),
-                            callback, block ? remainingMs : -1, sendTopic, choice, nowMs);
+                            callback, block ? remainingMs : -1, sendTopic, choice, RecordAccumulator.READ_CLOCK_FOR_NEW_BATCH);
                 } catch (WouldBlockException e) {
                     throw wouldBlock(onSenderThread, e.getMessage());
                 }

@@ -217,6 +217,11 @@ public final class BufferPool {
     }
 
     /** The size class of a request, for callers planning buffer growth. */
+    /** The producer's clock this pool was given (the accumulator reads it when it creates a batch). */
+    Time time() {
+        return time;
+    }
+
     public SizeClasses sizeClasses() {
         return classes;
     }

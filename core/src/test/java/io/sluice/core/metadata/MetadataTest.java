@@ -177,24 +177,24 @@ class MetadataTest {
     void shouldGiveTheSendPathsFastCheckTheLayoutOnlyForAWantedKnownTopicAndDoNothingElseOtherwise() {
         bootstrapped();
         int wakeupsBefore = wakeups.get();
-        assertThat(metadata.knownLayout("orders", null, now())).as("nobody asked for the topic yet").isNull();
+        assertThat(metadata.knownLayout("orders", null, time.milliseconds())).as("nobody asked for the topic yet").isNull();
         assertThat(metadata.topicsOfInterest()).as("the fast check adds no interest").isEmpty();
         assertThat(wakeups.get()).as("and asks for no refresh").isEqualTo(wakeupsBefore);
 
         assertThat(metadata.tryLayout("orders", null)).isNull(); // the slow path wants it
         metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
-        assertThat(metadata.knownLayout("orders", 2, now())).isSameAs(metadata.cluster().topicLayout("orders"));
-        assertThat(metadata.knownLayout("orders", 3, now())).as("partition 3 does not exist").isNull();
+        assertThat(metadata.knownLayout("orders", 2, time.milliseconds())).isSameAs(metadata.cluster().topicLayout("orders"));
+        assertThat(metadata.knownLayout("orders", 3, time.milliseconds())).as("partition 3 does not exist").isNull();
         assertThat(waits).isEmpty();
     }
 
     @Test
-    void shouldCountTheSendPathsFastCheckAsAUseOfTheTopicAtTheGivenTime() {
+    void shouldCountTheSendPathsFastCheckAsAUseOfTheTopicAtTheGivenWallClockTime() {
         bootstrapped();
         metadata.tryLayout("orders", null);
         metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
         time.advance(200_000);
-        assertThat(metadata.knownLayout("orders", null, now())).isNotNull(); // used at 200 s: not idle at 300 s + 1 ms
+        assertThat(metadata.knownLayout("orders", null, time.milliseconds())).isNotNull(); // used at 200 s: not idle at 300 s + 1 ms
         time.advance(100_001);
         assertThat(metadata.topicsOfInterest()).containsExactly("orders");
         metadata.fetchPlan(now());
