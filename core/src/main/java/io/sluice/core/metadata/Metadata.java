@@ -201,7 +201,7 @@ public final class Metadata {
     /**
      * The send path's check before {@link #awaitLayout} or {@link #tryLayout}: the layout of {@code topic}
      * if the producer already wants the topic and the current view knows it (and {@code partition}, if
-     * given), with its use recorded at {@code nowMs}; otherwise {@code null}, with nothing else done (no
+     * given), with its use recorded at {@code wallClockMs}; otherwise {@code null}, with nothing else done (no
      * interest added, no refresh asked for), so that the caller then waits or asks exactly as before.
      * Reads no clock: a send whose topic is known reads the wall clock once, in the caller, for its
      * record's timestamp and this use. Any thread.
@@ -305,7 +305,7 @@ public final class Metadata {
      * The topics to fetch now (idle ones forgotten first: unused for {@code metadata.max.idle.ms} by the
      * wall clock, see {@link Interest}) and the request version they answer.
      */
-    public synchronized FetchPlan fetchPlan(long nowMs) {
+    public synchronized FetchPlan fetchPlan() {
         long wallClockMs = time.milliseconds();
         topics.entrySet().removeIf(e -> {
             boolean idle = wallClockMs - e.getValue().lastUseMs > config.maxIdleMs();
