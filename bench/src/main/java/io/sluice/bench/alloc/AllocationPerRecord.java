@@ -1,6 +1,7 @@
 package io.sluice.bench.alloc;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.Semaphore;
  * kafka-clients 4.4.0, each in its own JVM ({@code --producer sluice|sluice-listener|official}; {@code sluice-listener}
  * sends with a {@code DeliveryListener} instead of a callback, so no future is returned). At most {@code --in-flight}
  * records are outstanding (a semaphore the callback releases), so the buffer never fills and no thread blocks for
- * memory. A benchmark, not a test. Owned by the main thread; the callback runs on the network thread.
+ * memory. Also prints the CPU time per record of the sending thread (the thread that calls {@code send}: serializing,
+ * partitioning, appending, compressing a batch that filled up) and of the whole process, over the same records. A benchmark, not a test. Owned by the main thread; the callback runs on the network thread.
  *
  * <pre>
  * java -cp ... io.sluice.bench.alloc.AllocationPerRecord --bootstrap-server HOST:PORT --topic T
@@ -65,14 +67,22 @@ public final class AllocationPerRecord {
         }) {
             sendAll(sender, inFlight, maxInFlight, Long.parseLong(o.get("--warmup")));
             long records = Long.parseLong(o.get("--records"));
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long before = allocatedBytes();
+            long threadCpuBefore = threads.getCurrentThreadCpuTime();
+            long processCpuBefore = os.getProcessCpuTime();
             long start = System.nanoTime();
             sendAll(sender, inFlight, maxInFlight, records);
             long after = allocatedBytes();
+            long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuBefore;
+            long processCpu = os.getProcessCpuTime() - processCpuBefore;
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf(Locale.ROOT, "%s: %.1f bytes allocated per record (all threads) over %,d records after %s warm-up; "
-                    + "%,.0f records/s%n", producer, (after - before) / (double) records, records, o.get("--warmup"),
-                    records / seconds);
+                    + "%,.0f records/s; CPU per record: sending thread %.0f ns, process %.0f ns%n", producer,
+                    (after - before) / (double) records, records, o.get("--warmup"), records / seconds,
+                    threadCpu / (double) records, processCpu / (double) records);
         }
     }
 

@@ -216,6 +216,11 @@ public final class BufferPool {
         return totalMemory;
     }
 
+    /** The producer's clock this pool was given (the accumulator reads it when it creates a batch). */
+    Time time() {
+        return time;
+    }
+
     /** The size class of a request, for callers planning buffer growth. */
     public SizeClasses sizeClasses() {
         return classes;

@@ -32,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RecordAccumulator {
 
+    /**
+     * For {@code nowMs} of {@code append}: the accumulator reads the monotonic clock itself, and only if
+     * the record opens a new batch (its creation time). An append to an open batch needs no time, so the
+     * send path reads no clock for it.
+     */
+    public static final long READ_CLOCK_FOR_NEW_BATCH = Long.MIN_VALUE;
+
     private final AccumulatorConfig config;
     private final BufferPool pool;
     private final CompressionRatioEstimator ratios = new CompressionRatioEstimator();
@@ -67,6 +74,8 @@ public final class RecordAccumulator {
      * @param maxBlockMs how long to wait for buffer memory; {@code -1} means never wait ({@code trySend})
      * @param observer   told about the append under the partition's lock (sticky partitioning)
      * @param choice     the partitioner's choice token, passed to {@code observer}
+     * @param nowMs      monotonic time now, the creation time if the record opens a batch; or
+     *                   {@link #READ_CLOCK_FOR_NEW_BATCH}
      * @return the record's future, completed when its batch completes; or {@code null} if the partitioner
      *         switched partitions meanwhile (uniform sticky): choose the partition again and append again
      * @throws io.sluice.api.errors.BufferExhaustedException if memory did not free up in time
@@ -145,7 +154,8 @@ public final class RecordAccumulator {
                     return false;
                 }
                 sealable = queue.batches.peekLast();
-                ProducerBatch batch = newBatch(queue.topicPartition, buffer, nowMs);
+                ProducerBatch batch = newBatch(queue.topicPartition, buffer,
+                        nowMs == READ_CLOCK_FOR_NEW_BATCH ? pool.time().monotonicMs() : nowMs);
                 buffer = null;
                 batch.tryAppend(timestamp, key, value, headers, future, callback, delivery, tag); // a first record always fits
                 queue.batches.addLast(batch);

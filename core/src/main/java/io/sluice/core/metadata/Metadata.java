@@ -57,11 +57,30 @@ public final class Metadata {
     public record FetchPlan(Set<String> topics, int requestVersion) {
     }
 
+    /**
+     * One topic of interest. Its last use is wall-clock time ({@link Time#milliseconds()}), as in
+     * Kafka's producer metadata: a send reads the wall clock anyway for its record's timestamp, so
+     * recording the use costs no clock read of its own. The idle check in {@link #fetchPlan} reads the
+     * same clock.
+     */
     private static final class Interest {
         volatile long lastUseMs;
 
         Interest(long nowMs) {
             lastUseMs = nowMs;
+        }
+
+        /**
+         * Records a use at {@code nowMs}. Writes only when the millisecond changed: every send touches
+         * its topic, and a volatile write (a full fence on x86, and the cache line taken from the other
+         * sending threads) per record for a value that moves once a millisecond is wasted. Concurrent
+         * senders may store their {@code nowMs} in any order, as before; the idle check only needs a
+         * recent use, not the latest to the millisecond.
+         */
+        void touch(long nowMs) {
+            if (lastUseMs != nowMs) {
+                lastUseMs = nowMs;
+            }
         }
     }
 
@@ -148,7 +167,7 @@ public final class Metadata {
     public TopicLayout awaitLayout(String topic, Integer partition, long maxWaitMs) {
         Objects.requireNonNull(topic, "topic");
         long startMs = time.monotonicMs();
-        boolean added = addInterest(topic, startMs);
+        boolean added = addInterest(topic);
         TopicLayout layout = knownLayout(cluster, topic, partition);
         if (layout != null) {
             return layout;
@@ -166,7 +185,7 @@ public final class Metadata {
                 if (nowMs >= deadlineMs) {
                     throw notPresent(topic, partition, view.partitionCount(topic), maxWaitMs);
                 }
-                addInterest(topic, nowMs);
+                addInterest(topic);
                 if (!added) {
                     needUpdate = true;
                     requestVersion++;
@@ -177,6 +196,28 @@ public final class Metadata {
                 awaitVersionAfter(version, topic, deadlineMs);
             }
         }
+    }
+
+    /**
+     * The send path's check before {@link #awaitLayout} or {@link #tryLayout}: the layout of {@code topic}
+     * if the producer already wants the topic and the current view knows it (and {@code partition}, if
+     * given), with its use recorded at {@code wallClockMs}; otherwise {@code null}, with nothing else done (no
+     * interest added, no refresh asked for), so that the caller then waits or asks exactly as before.
+     * Reads no clock: a send whose topic is known reads the wall clock once, in the caller, for its
+     * record's timestamp and this use. Any thread.
+     *
+     * @param wallClockMs {@link Time#milliseconds()} now
+     */
+    public TopicLayout knownLayout(String topic, Integer partition, long wallClockMs) {
+        Interest interest = topics.get(topic);
+        if (interest == null) {
+            return null;
+        }
+        TopicLayout layout = knownLayout(cluster, topic, partition);
+        if (layout != null) {
+            interest.touch(wallClockMs);
+        }
+        return layout;
     }
 
     /**
@@ -193,7 +234,7 @@ public final class Metadata {
     /** {@link #tryTopic} for the send path: the topic's layout (one lookup), or {@code null}. */
     public TopicLayout tryLayout(String topic, Integer partition) {
         Objects.requireNonNull(topic, "topic");
-        boolean added = addInterest(topic, time.monotonicMs());
+        boolean added = addInterest(topic);
         TopicLayout layout = knownLayout(cluster, topic, partition);
         if (layout != null) {
             return layout;
@@ -260,10 +301,14 @@ public final class Metadata {
         return Math.max(untilAllowed, untilExpired);
     }
 
-    /** The topics to fetch now (idle ones forgotten first) and the request version they answer. */
-    public synchronized FetchPlan fetchPlan(long nowMs) {
+    /**
+     * The topics to fetch now (idle ones forgotten first: unused for {@code metadata.max.idle.ms} by the
+     * wall clock, see {@link Interest}) and the request version they answer.
+     */
+    public synchronized FetchPlan fetchPlan() {
+        long wallClockMs = time.milliseconds();
         topics.entrySet().removeIf(e -> {
-            boolean idle = nowMs - e.getValue().lastUseMs > config.maxIdleMs();
+            boolean idle = wallClockMs - e.getValue().lastUseMs > config.maxIdleMs();
             if (idle) {
                 LOG.debug("Forgetting the metadata of topic {}: unused for more than metadata.max.idle.ms={}", e.getKey(), config.maxIdleMs());
             }
@@ -358,13 +403,14 @@ public final class Metadata {
     }
 
     /** Records use of {@code topic}; returns true if it was not of interest before (then a refresh is asked for now). */
-    private boolean addInterest(String topic, long nowMs) {
+    private boolean addInterest(String topic) {
+        long wallClockMs = time.milliseconds();
         Interest interest = topics.get(topic);
         if (interest != null) {
-            interest.lastUseMs = nowMs;
+            interest.touch(wallClockMs);
             return false;
         }
-        if (topics.putIfAbsent(topic, new Interest(nowMs)) == null) {
+        if (topics.putIfAbsent(topic, new Interest(wallClockMs)) == null) {
             requestUpdateForNewTopics();
             return true;
         }

@@ -172,7 +172,7 @@ public final class MetadataUpdater implements MetadataUpdates {
 
     private void send(Node node, long nowMs, MetadataChannel channel) {
         short version = channel.apiVersion(node.id(), ApiKeys.METADATA, ApiKeys.METADATA.latestVersion);
-        Metadata.FetchPlan plan = metadata.fetchPlan(nowMs);
+        Metadata.FetchPlan plan = metadata.fetchPlan();
         boolean autoCreate = config.allowAutoCreateTopics() || version < 4; // v1–v3 cannot say no (brokers older than 0.11)
         MetadataRequest body = MetadataRequest.forTopics(plan.topics(), autoCreate);
         LOG.debug("Fetching metadata of {} from {} (Metadata v{})", plan.topics(), node, version);

@@ -1,6 +1,7 @@
 package io.sluice.core.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sluice.api.Node;
@@ -51,6 +52,29 @@ class RecordAccumulatorTest {
         List<ProducerBatch> drained = f.drainAll(1 << 20).get(1);
         assertThat(drained).hasSize(1);
         assertThat(drained.get(0).recordCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldReadItsClockForTheCreationTimeOnlyWhenAnAppendOpensANewBatch() {
+        AccumulatorFixture f = new AccumulatorFixture(16 * 1024, 0, 1 << 20, false);
+        f.leaders.lead(BROKER_1, "t", 0, 1);
+        TopicQueues handle = f.accumulator.topic("t");
+        long openedAt = f.time.monotonicMs();
+        appendReadingTheClock(f, handle, 0);
+        f.time.sleep(7);
+        appendReadingTheClock(f, handle, 0); // same batch: its creation time stays
+        f.accumulator.append(handle, 1, f.time.milliseconds(), null, VALUE_100.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                new io.sluice.api.RecordHeaders(), null, 1000, AppendObserver.NONE, 0, 1234); // a given time is used as is
+
+        List<ProducerBatch> drained = f.drainAll(1 << 20).get(1);
+        assertThat(drained).extracting(b -> b.topicPartition().partition(), ProducerBatch::recordCount, ProducerBatch::createdMs)
+                .containsExactlyInAnyOrder(tuple(0, 2, openedAt), tuple(1, 1, 1234L));
+    }
+
+    private static void appendReadingTheClock(AccumulatorFixture f, TopicQueues handle, int partition) {
+        f.accumulator.append(handle, partition, f.time.milliseconds(), null,
+                VALUE_100.getBytes(java.nio.charset.StandardCharsets.UTF_8), new io.sluice.api.RecordHeaders(), null, 1000,
+                AppendObserver.NONE, 0, RecordAccumulator.READ_CLOCK_FOR_NEW_BATCH);
     }
 
     @Test

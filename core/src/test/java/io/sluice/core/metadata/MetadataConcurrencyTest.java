@@ -35,7 +35,7 @@ class MetadataConcurrencyTest {
                 waits.add(users.submit(() -> metadata.awaitTopic("orders", partition, 600_000)));
             }
             assertThat(asked.await(30, TimeUnit.SECONDS)).as("every waiting thread woke the sender").isTrue();
-            metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(time.monotonicMs()).requestVersion(),
+            metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(),
                     time.monotonicMs());
             for (Future<Cluster> wait : waits) {
                 assertThat(wait.get(30, TimeUnit.SECONDS).partitionCount("orders")).isEqualTo(3);

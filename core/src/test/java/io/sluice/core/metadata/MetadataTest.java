@@ -105,7 +105,7 @@ class MetadataTest {
         duringWait = () -> {
             int n = responses.incrementAndGet();
             metadata.update(n < 3 ? Cluster.of("c", 1, List.of(ClusterTest.N1), List.of()) : ClusterTest.twoTopics(),
-                    Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
+                    Map.of(), false, metadata.fetchPlan().requestVersion(), now());
         };
         assertThat(metadata.awaitTopic("orders", null, 60_000).partitionCount("orders")).isEqualTo(3);
         assertThat(responses.get()).isEqualTo(3);
@@ -174,12 +174,43 @@ class MetadataTest {
     }
 
     @Test
+    void shouldGiveTheSendPathsFastCheckTheLayoutOnlyForAWantedKnownTopicAndDoNothingElseOtherwise() {
+        bootstrapped();
+        int wakeupsBefore = wakeups.get();
+        assertThat(metadata.knownLayout("orders", null, time.milliseconds())).as("nobody asked for the topic yet").isNull();
+        assertThat(metadata.topicsOfInterest()).as("the fast check adds no interest").isEmpty();
+        assertThat(wakeups.get()).as("and asks for no refresh").isEqualTo(wakeupsBefore);
+
+        assertThat(metadata.tryLayout("orders", null)).isNull(); // the slow path wants it
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(), now());
+        assertThat(metadata.knownLayout("orders", 2, time.milliseconds())).isSameAs(metadata.cluster().topicLayout("orders"));
+        assertThat(metadata.knownLayout("orders", 3, time.milliseconds())).as("partition 3 does not exist").isNull();
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void shouldCountTheSendPathsFastCheckAsAUseOfTheTopicAtTheGivenWallClockTime() {
+        bootstrapped();
+        metadata.tryLayout("orders", null);
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(), now());
+        time.advance(200_000);
+        assertThat(metadata.knownLayout("orders", null, time.milliseconds())).isNotNull(); // used at 200 s: not idle at 300 s + 1 ms
+        time.advance(100_001);
+        assertThat(metadata.topicsOfInterest()).containsExactly("orders");
+        metadata.fetchPlan();
+        assertThat(metadata.topicsOfInterest()).containsExactly("orders");
+        time.advance(200_000); // 300,001 ms after its last use
+        metadata.fetchPlan();
+        assertThat(metadata.topicsOfInterest()).as("unused for metadata.max.idle.ms").isEmpty();
+    }
+
+    @Test
     void shouldNeverBlockInTryTopic() {
         bootstrapped();
         assertThat(metadata.tryTopic("orders", null)).isNull();
         assertThat(wakeups.get()).isEqualTo(1);
         assertThat(metadata.timeToNextUpdate(now())).as("a new topic is fetched at once").isZero();
-        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(), now());
         assertThat(metadata.tryTopic("orders", 1)).isSameAs(metadata.cluster());
         assertThat(metadata.tryTopic("orders", 3)).isNull();
         assertThat(waits).isEmpty();
@@ -191,7 +222,7 @@ class MetadataTest {
         bootstrapped();
         assertThat(metadata.timeToNextUpdate(now())).isZero();
 
-        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(), now());
         assertThat(metadata.timeToNextUpdate(now())).isEqualTo(300_000L);
 
         time.advance(30);
@@ -213,18 +244,18 @@ class MetadataTest {
     @Test
     void shouldBackOffMoreForEachResponseThatStillWantsARefresh() {
         bootstrapped();
-        metadata.update(ClusterTest.twoTopics(), Map.of(), true, metadata.fetchPlan(now()).requestVersion(), now());
+        metadata.update(ClusterTest.twoTopics(), Map.of(), true, metadata.fetchPlan().requestVersion(), now());
         assertThat(metadata.timeToNextUpdate(now())).isEqualTo(100L);
-        metadata.update(ClusterTest.twoTopics(), Map.of(), true, metadata.fetchPlan(now()).requestVersion(), now());
+        metadata.update(ClusterTest.twoTopics(), Map.of(), true, metadata.fetchPlan().requestVersion(), now());
         assertThat(metadata.timeToNextUpdate(now())).isEqualTo(200L);
-        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan(now()).requestVersion(), now());
+        metadata.update(ClusterTest.twoTopics(), Map.of(), false, metadata.fetchPlan().requestVersion(), now());
         assertThat(metadata.timeToNextUpdate(now())).isEqualTo(300_000L);
     }
 
     @Test
     void shouldKeepARefreshAskedForWhileAnOlderRequestWasInFlight() {
         bootstrapped();
-        Metadata.FetchPlan plan = metadata.fetchPlan(now());
+        Metadata.FetchPlan plan = metadata.fetchPlan();
         metadata.requestUpdate(); // e.g. NOT_LEADER_OR_FOLLOWER, after the request went out
         metadata.update(ClusterTest.twoTopics(), Map.of(), false, plan.requestVersion(), now());
         assertThat(metadata.timeToNextUpdate(now())).isEqualTo(100L);
@@ -237,7 +268,7 @@ class MetadataTest {
         time.advance(200_000);
         metadata.tryTopic("fresh", null);
         time.advance(100_001);
-        assertThat(metadata.fetchPlan(now()).topics()).containsExactly("fresh");
+        assertThat(metadata.fetchPlan().topics()).containsExactly("fresh");
         assertThat(metadata.topicsOfInterest()).containsExactly("fresh");
     }
 
