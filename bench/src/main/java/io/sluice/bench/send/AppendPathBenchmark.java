@@ -149,7 +149,7 @@ public class AppendPathBenchmark {
                         }, Time.SYSTEM.monotonicMs());
                 for (List<ProducerBatch> batches : drained.values()) {
                     for (ProducerBatch batch : batches) {
-                        batch.complete(ProducerBatch.FinalState.SUCCEEDED, 0, -1, null, (m, e, h, c) -> { });
+                        batch.complete(ProducerBatch.FinalState.SUCCEEDED, 0, -1, null, new io.sluice.core.intercept.Interceptors<>(List.of()));
                         accumulator.release(batch);
                     }
                 }
