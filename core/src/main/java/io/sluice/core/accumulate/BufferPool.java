@@ -5,7 +5,6 @@ import io.sluice.api.errors.InterruptException;
 import io.sluice.core.time.Time;
 import java.nio.ByteBuffer;
 import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,13 +33,16 @@ public final class BufferPool {
 
     // ---- guarded by lock ----
     private final ReentrantLock lock = new ReentrantLock();
+    // The deques are typed ArrayDeque, not Deque: calls through the interface are compiled against its one
+    // loaded implementation, and loading another (a LinkedList anywhere in the process) makes the JIT throw
+    // away every compiled method that inlined them, the sender's whole poll loop among them.
     /** Free buffers per size class, ready for reuse. */
-    private final Deque<ByteBuffer>[] free;
+    private final ArrayDeque<ByteBuffer>[] free;
     /** Memory not held by any buffer, free or in use. */
     private long unallocated;
     /** Bytes held by buffers in the free lists. */
     private long freeListBytes;
-    private final Deque<Condition> waiters = new ArrayDeque<>();
+    private final ArrayDeque<Condition> waiters = new ArrayDeque<>();
     private boolean closed;
 
     /**
@@ -61,7 +63,7 @@ public final class BufferPool {
         this.time = time;
         this.waitRecorder = waitRecorder;
         this.unallocated = totalMemory;
-        this.free = new Deque[classes.count()];
+        this.free = new ArrayDeque[classes.count()];
         for (int i = 0; i < free.length; i++) {
             free[i] = new ArrayDeque<>();
         }

@@ -2,9 +2,11 @@ package io.sluice.core.accumulate;
 
 import io.sluice.api.Node;
 import io.sluice.api.TopicPartition;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -20,14 +22,23 @@ import java.util.function.BooleanSupplier;
  */
 final class ReadinessCheck {
 
+    private static final int READY_MS = 0;
+    private static final int DRAINED_MS = 1;
+    private static final int READY_IN_CHECK = 2;
+
     private final AccumulatorConfig config;
     private final BufferPool pool;
     private final Collection<TopicQueues> topics;
     private final BooleanSupplier flushing;
     private final BooleanSupplier closing;
     private final Set<TopicPartition> muted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-    /** Per broker: when it last had a sendable batch, and when it was last drained (sender thread). */
+    /**
+     * Per broker: when it last had a sendable batch, when it was last drained, and the number of the
+     * last check that found it ready (sender thread).
+     */
     private final Map<Integer, long[]> nodeTimes = new HashMap<>();
+    /** Numbers the checks, so that a broker found ready in this one is known by its id (sender thread). */
+    private long checkNumber;
 
     ReadinessCheck(AccumulatorConfig config, BufferPool pool, Collection<TopicQueues> topics, BooleanSupplier flushing,
                    BooleanSupplier closing) {
@@ -39,7 +50,11 @@ final class ReadinessCheck {
     }
 
     ReadyResult check(PartitionLeaders leaders, long nowMs) {
-        Set<Node> ready = new HashSet<>();
+        // Brokers are told apart by id (in nodeTimes), never by hashing a Node: Node is a record, and its
+        // generated hashCode runs through method handles whose profile is shared with other records; their
+        // non-null fields let C2 assume a non-null rack, and a Node without one then made it recompile this.
+        long check = ++checkNumber;
+        List<Node> ready = new ArrayList<>();
         Set<String> unknownLeaders = new HashSet<>();
         long nextDelay = Long.MAX_VALUE;
         boolean urgent = pool.queued() > 0 || flushing.getAsBoolean() || closing.getAsBoolean();
@@ -68,14 +83,15 @@ final class ReadinessCheck {
                     unknownLeaders.add(tq.topic);
                     continue;
                 }
-                backlog[p] = backlogMs(leader.id());
-                if (ready.contains(leader) || muted.contains(q.topicPartition)) {
+                long[] times = nodeTimes.get(leader.id());
+                backlog[p] = backlogMs(times);
+                if ((times != null && times[READY_IN_CHECK] == check) || muted.contains(q.topicPartition)) {
                     continue;
                 }
                 long delay = delayUntilSendable(first, size, urgent, nowMs);
                 if (delay == 0) {
                     ready.add(leader);
-                    markReady(leader.id(), nowMs);
+                    markReady(times, leader.id(), nowMs)[READY_IN_CHECK] = check;
                 } else {
                     nextDelay = Math.min(nextDelay, delay);
                 }
@@ -104,18 +120,23 @@ final class ReadinessCheck {
     }
 
     void onDrained(int nodeId, long nowMs) {
-        nodeTimes.computeIfAbsent(nodeId, id -> new long[2])[1] = nowMs;
+        nodeTimes.computeIfAbsent(nodeId, id -> new long[3])[DRAINED_MS] = nowMs;
     }
 
-    private void markReady(int nodeId, long nowMs) {
-        long[] t = nodeTimes.computeIfAbsent(nodeId, id -> new long[] {nowMs, nowMs});
-        t[0] = nowMs;
+    /** @param times the broker's entry in {@link #nodeTimes}, or null if it has none yet; returns the entry */
+    private long[] markReady(long[] times, int nodeId, long nowMs) {
+        if (times == null) {
+            long[] fresh = {nowMs, nowMs, 0};
+            nodeTimes.put(nodeId, fresh);
+            return fresh;
+        }
+        times[READY_MS] = nowMs;
+        return times;
     }
 
     /** How long the broker has had data it could not take: last ready time minus last drain time. */
-    private long backlogMs(int nodeId) {
-        long[] t = nodeTimes.get(nodeId);
-        return t == null ? 0 : Math.max(0, t[0] - t[1]);
+    private static long backlogMs(long[] times) {
+        return times == null ? 0 : Math.max(0, times[READY_MS] - times[DRAINED_MS]);
     }
 
     void mute(TopicPartition tp) {

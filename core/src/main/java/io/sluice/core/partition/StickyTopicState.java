@@ -68,7 +68,11 @@ public final class StickyTopicState {
             return; // a record that raced a switch (see the class comment)
         }
         long produced = sticky.producedBytes.addAndGet(appendedBytes);
-        if ((produced >= stickyBatchSize && batchFull) || produced >= forcedSwitchBytes) {
+        // One threshold test rather than `(produced >= stickyBatchSize && batchFull) || produced >= forcedSwitchBytes`
+        // (the same, as forcedSwitchBytes >= stickyBatchSize): the forced switch is rare and may first happen
+        // late in a run, and C2 compiles a branch never yet taken as a trap that recompiles the append path.
+        long switchAt = batchFull ? stickyBatchSize : forcedSwitchBytes;
+        if (produced >= switchAt) {
             current.compareAndSet(sticky, null);
         }
     }

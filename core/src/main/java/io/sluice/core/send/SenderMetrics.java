@@ -4,6 +4,7 @@ import io.sluice.api.MetricName;
 import io.sluice.core.accumulate.ProducerBatch;
 import io.sluice.core.metrics.ProducerMetrics;
 import io.sluice.core.metrics.Sensor;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,6 +38,16 @@ public final class SenderMetrics {
     private final Sensor requests;
 
     private final BatchCloseStats closes;
+
+    /**
+     * Per topic, its sensors by {@link TopicStat} ordinal, filled on first use (sender thread only, like
+     * every method but {@link #recordSendError}). Looked up here rather than by building the sensor's name
+     * for each batch: that string concatenation and two lookups per statistic were most of what the JIT
+     * compiled for {@link #batchDrained}. Sensors are never removed, so a cached one stays the registered one.
+     */
+    private final Map<String, Sensor[]> topicSensors = new HashMap<>();
+    /** Per broker id, its request latency sensor (sender thread only). */
+    private final Map<Integer, Sensor> nodeLatencySensors = new HashMap<>();
 
     /** Without batching settings: batch close reasons are not explained (tests). */
     public SenderMetrics(ProducerMetrics metrics) {
@@ -123,8 +134,17 @@ public final class SenderMetrics {
         nodeLatency(nodeId).record(latencyMs, nowMs);
     }
 
-    /** Kafka's per-broker request latency (group {@code producer-node-metrics}, tag {@code node-id=node-<id>}). */
     private Sensor nodeLatency(int nodeId) {
+        Sensor s = nodeLatencySensors.get(nodeId);
+        if (s == null) {
+            s = registerNodeLatency(nodeId);
+            nodeLatencySensors.put(nodeId, s);
+        }
+        return s;
+    }
+
+    /** Kafka's per-broker request latency (group {@code producer-node-metrics}, tag {@code node-id=node-<id>}). */
+    private Sensor registerNodeLatency(int nodeId) {
         String name = "node-" + nodeId + ".latency";
         if (metrics.hasSensor(name)) {
             return metrics.sensor(name);
@@ -140,8 +160,22 @@ public final class SenderMetrics {
         return s;
     }
 
-    /** Kafka's per-topic sensors ({@code topic.<topic>.<stat>}), created on the topic's first use. */
     private Sensor topicSensor(String topic, TopicStat stat) {
+        Sensor[] sensors = topicSensors.get(topic);
+        if (sensors == null) {
+            sensors = new Sensor[TopicStat.values().length];
+            topicSensors.put(topic, sensors);
+        }
+        Sensor s = sensors[stat.ordinal()];
+        if (s == null) {
+            s = registerTopicSensor(topic, stat);
+            sensors[stat.ordinal()] = s;
+        }
+        return s;
+    }
+
+    /** Kafka's per-topic sensors ({@code topic.<topic>.<stat>}), created on the topic's first use. */
+    private Sensor registerTopicSensor(String topic, TopicStat stat) {
         String name = "topic." + topic + "." + stat.sensorSuffix;
         if (metrics.hasSensor(name)) {
             return metrics.sensor(name);
