@@ -35,8 +35,6 @@ public final class SubMillisecondWait {
 
     private final Time time;
     private final Parker parker;
-    /** True while the sender thread is (about to be) parked; lets {@link #wakeup} skip needless unparks. */
-    private volatile boolean parked;
 
     SubMillisecondWait(Time time, Parker parker) {
         this.time = time;
@@ -65,19 +63,18 @@ public final class SubMillisecondWait {
             }
             return;
         }
-        parked = true;
-        try {
-            parker.parkNanos(leftNanos);
-        } finally {
-            parked = false;
-        }
+        parker.parkNanos(leftNanos);
     }
 
-    /** Ends a park under way (any thread); the sender then looks at the accumulator at once. */
+    /**
+     * Ends a park under way, or the next one (any thread); the sender then looks at the accumulator at
+     * once. Unconditional on purpose: a wakeup that lands just before the sender starts to park leaves
+     * a permit that makes that park return at once, where checking a "parked" flag first could miss it
+     * and let a ready batch wait out the rest of the millisecond. A stale permit costs one extra turn.
+     * Wakeups come when a batch fills or opens, not per record.
+     */
     void wakeup(Thread senderThread) {
-        if (parked) {
-            LockSupport.unpark(senderThread);
-        }
+        LockSupport.unpark(senderThread);
     }
 
     /**
