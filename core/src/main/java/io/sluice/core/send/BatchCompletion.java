@@ -50,6 +50,16 @@ final class BatchCompletion {
         }
     }
 
+    /**
+     * Fails a batch that no request holds (never sent, or its request could not be sent) and frees its
+     * memory at once. A batch whose request is on the wire is only {@link #fail}ed: its bytes are
+     * released when the request finishes.
+     */
+    void failAndRelease(ProducerBatch batch, RuntimeException error, long nowMs) {
+        fail(batch, error, nowMs);
+        release(batch);
+    }
+
     CompletionListener listener() {
         return listener;
     }

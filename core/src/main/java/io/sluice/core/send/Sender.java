@@ -208,9 +208,8 @@ public final class Sender implements Runnable {
             // Never lose drained batches silently: a request that cannot even be sent fails its records.
             log.error("Could not send a produce request to broker {}", nodeId, e);
             for (ProducerBatch batch : batches) {
-                completion.fail(batch, new SluiceException("Could not send the produce request for " + batch.topicPartition()
-                        + " to broker " + nodeId + ": " + e, e), nowMs);
-                completion.release(batch);
+                completion.failAndRelease(batch, new SluiceException("Could not send the produce request for "
+                        + batch.topicPartition() + " to broker " + nodeId + ": " + e, e), nowMs);
             }
         }
     }
@@ -222,11 +221,10 @@ public final class Sender implements Runnable {
     private void failUnprepared(ProducerBatch batch, Throwable cause, long nowMs) {
         log.error("Could not prepare a batch of {} record(s) for {} for sending; failing it", batch.recordCount(),
                 batch.topicPartition(), cause);
-        completion.fail(batch, new SluiceException("Could not prepare the batch of " + batch.recordCount() + " record(s) for "
-                + batch.topicPartition() + " for sending (sealing, compressing or stamping it failed: " + cause
-                + "); its records were not sent. If the cause names a codec, check its module and native library", cause),
-                nowMs);
-        completion.release(batch);
+        completion.failAndRelease(batch, new SluiceException("Could not prepare the batch of " + batch.recordCount()
+                + " record(s) for " + batch.topicPartition() + " for sending (sealing, compressing or stamping it failed: "
+                + cause + "); its records were not sent. If the cause names a codec, check its module and native library",
+                cause), nowMs);
     }
 
     private ProduceRequest produceRequest(Map<String, List<ProduceRequest.PartitionData>> byTopic) {
@@ -251,8 +249,8 @@ public final class Sender implements Runnable {
     /** Fails batches past {@code delivery.timeout.ms}, queued or in flight. */
     private void failExpired(long nowMs) {
         for (ProducerBatch batch : accumulator.expiredBatches(nowMs)) {
-            completion.fail(batch, expired(batch, nowMs, "in the producer's buffer"), nowMs);
-            completion.release(batch); // never sent (or back from a retry): no request holds its bytes
+            // never sent (or back from a retry): no request holds its bytes
+            completion.failAndRelease(batch, expired(batch, nowMs, "in the producer's buffer"), nowMs);
         }
         for (ProducerBatch batch : inFlight.expired(config.deliveryTimeoutMs(), nowMs)) {
             // released when its request finishes: the transport may still be writing its bytes
@@ -276,8 +274,7 @@ public final class Sender implements Runnable {
         }
         PartitionLeaders leaders = cluster.leaders();
         for (ProducerBatch batch : accumulator.removeQueuedIf(tp -> refusal(leaders, tp, refused, standing) != null)) {
-            completion.fail(batch, refusal(leaders, batch.topicPartition(), refused, standing), nowMs);
-            completion.release(batch);
+            completion.failAndRelease(batch, refusal(leaders, batch.topicPartition(), refused, standing), nowMs);
         }
     }
 
