@@ -8,18 +8,11 @@ import io.sluice.api.spi.Compressor;
 import io.sluice.core.record.BatchCompression;
 import io.sluice.core.record.CompressionScratch;
 import io.sluice.core.record.RecordBatchBuilder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,7 +33,7 @@ class ProducerBatchSealRaceTest {
         ProducerBatch batch = batchOf(RECORDS, gzip);
         Thread user = new Thread(() -> batch.trySeal(new CompressionScratch()), "user-thread-sealing");
         user.start();
-        assertThat(gzip.compressing.await(30, TimeUnit.SECONDS)).as("the user thread started compressing").isTrue();
+        assertThat(gzip.entered.await(30, TimeUnit.SECONDS)).as("the user thread started compressing").isTrue();
 
         AtomicReference<Throwable> senderFailure = new AtomicReference<>();
         Thread sender = new Thread(() -> {
@@ -52,7 +45,7 @@ class ProducerBatchSealRaceTest {
         }, "sender-closing");
         sender.start();
         awaitWaitingOrDone(sender);
-        gzip.release.countDown();
+        gzip.gate.countDown();
         user.join();
         sender.join();
 
@@ -83,40 +76,4 @@ class ProducerBatchSealRaceTest {
         return batch;
     }
 
-    /** gzip (id 1) whose compression, once started, waits until the test releases it. Thread-safe: latches. */
-    private static final class GatedGzip implements Compressor {
-        final CountDownLatch compressing = new CountDownLatch(1);
-        final CountDownLatch release = new CountDownLatch(1);
-        final AtomicInteger streams = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "gzip";
-        }
-
-        @Override
-        public byte id() {
-            return 1;
-        }
-
-        @Override
-        public OutputStream compress(OutputStream out, int level) throws IOException {
-            streams.incrementAndGet();
-            compressing.countDown();
-            try {
-                if (!release.await(30, TimeUnit.SECONDS)) {
-                    throw new IOException("the test never released the compression");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-            return new GZIPOutputStream(out, 8192);
-        }
-
-        @Override
-        public InputStream decompress(InputStream in) throws IOException {
-            return new GZIPInputStream(in, 8192);
-        }
-    }
 }

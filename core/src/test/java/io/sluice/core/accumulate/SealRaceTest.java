@@ -3,18 +3,12 @@ package io.sluice.core.accumulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sluice.api.Node;
-import io.sluice.api.spi.Compressor;
 import io.sluice.core.record.BatchCompression;
 import io.sluice.core.record.CompressionScratch;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,38 +17,6 @@ import org.junit.jupiter.api.Test;
  * escaped the drain, and every batch drained in that round was neither sent nor completed (records lost).
  */
 class SealRaceTest {
-
-    /** gzip whose compression waits at a gate, so a test can hold a batch in the SEALING state. */
-    static final class GatedGzip implements Compressor {
-        final CountDownLatch entered = new CountDownLatch(1);
-        final CountDownLatch gate = new CountDownLatch(1);
-
-        @Override
-        public String name() {
-            return "gzip";
-        }
-
-        @Override
-        public byte id() {
-            return 1;
-        }
-
-        @Override
-        public OutputStream compress(OutputStream out, int level) throws IOException {
-            entered.countDown();
-            try {
-                gate.await();
-            } catch (InterruptedException e) {
-                throw new IOException("interrupted at the test's gate", e);
-            }
-            return new GZIPOutputStream(out);
-        }
-
-        @Override
-        public InputStream decompress(InputStream in) throws IOException {
-            return new GZIPInputStream(in);
-        }
-    }
 
     @Test
     void shouldWaitForAUserThreadsSealInsteadOfFailingTheDrain() throws Exception {

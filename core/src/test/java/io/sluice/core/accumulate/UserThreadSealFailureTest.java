@@ -2,19 +2,13 @@ package io.sluice.core.accumulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.record.FlakyGzip;
 import io.sluice.api.Node;
 import io.sluice.api.RecordMetadata;
-import io.sluice.api.spi.Compressor;
 import io.sluice.core.record.BatchCompression;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,40 +17,6 @@ import org.junit.jupiter.api.Test;
  * the caller send it twice), and the full batch must still go out: the sender compresses it again.
  */
 class UserThreadSealFailureTest {
-
-    /** gzip that refuses its first {@code failures} frames and counts every call. */
-    static final class FlakyGzip implements Compressor {
-        final AtomicInteger failures;
-        final AtomicInteger calls = new AtomicInteger();
-
-        FlakyGzip(int failures) {
-            this.failures = new AtomicInteger(failures);
-        }
-
-        @Override
-        public String name() {
-            return "gzip";
-        }
-
-        @Override
-        public byte id() {
-            return 1;
-        }
-
-        @Override
-        public OutputStream compress(OutputStream out, int level) throws IOException {
-            calls.incrementAndGet();
-            if (failures.getAndDecrement() > 0) {
-                throw new IOException("codec refused for the test");
-            }
-            return new GZIPOutputStream(out);
-        }
-
-        @Override
-        public InputStream decompress(InputStream in) throws IOException {
-            return new GZIPInputStream(in);
-        }
-    }
 
     @Test
     void shouldLetTheSendSucceedAndTheSenderCompressAgainWhenTheUserThreadsCompressionFails() {

@@ -10,9 +10,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A test-only gzip {@link Compressor} (id 1) on the JDK's streams, so core's tests can exercise
- * compressed batches without depending on the real codec modules. Stateless.
+ * compressed batches without depending on the real codec modules. Stateless; tests that need a codec
+ * which fails or waits extend it and override {@link #beforeFrame} (see {@link FlakyGzip}).
  */
-final class GzipTestCompressor implements Compressor {
+public class GzipTestCompressor implements Compressor {
 
     @Override
     public String name() {
@@ -44,8 +45,13 @@ final class GzipTestCompressor implements Compressor {
         return Deflater.BEST_COMPRESSION;
     }
 
+    /** Runs as each frame starts, before any byte is written; may throw to refuse the frame. */
+    protected void beforeFrame() throws IOException {
+    }
+
     @Override
-    public OutputStream compress(OutputStream out, int level) throws IOException {
+    public final OutputStream compress(OutputStream out, int level) throws IOException {
+        beforeFrame();
         return new GZIPOutputStream(out, 8192) {
             {
                 def.setLevel(level);

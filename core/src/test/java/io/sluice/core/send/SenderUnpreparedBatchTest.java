@@ -2,9 +2,9 @@ package io.sluice.core.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sluice.core.record.FlakyGzip;
 import io.sluice.api.RecordMetadata;
 import io.sluice.api.errors.SluiceException;
-import io.sluice.api.spi.Compressor;
 import io.sluice.core.accumulate.ProducerBatch;
 import io.sluice.core.idempotence.IdempotentDelivery;
 import io.sluice.core.network.ClientRequest;
@@ -17,16 +17,10 @@ import io.sluice.core.record.BatchCompression;
 import io.sluice.core.record.CompressionScratch;
 import io.sluice.core.record.RecordBatchDescriptor;
 import io.sluice.core.time.ExponentialBackoff;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -131,37 +125,9 @@ class SenderUnpreparedBatchTest {
         assertThat(h.accumulator.hasIncomplete()).isFalse();
     }
 
-    /** gzip that fails to start a frame while {@code failures} is positive, counting down. */
-    private static final class FlakyGzip implements Compressor {
-        final AtomicInteger failures = new AtomicInteger();
-
-        @Override
-        public String name() {
-            return "gzip";
-        }
-
-        @Override
-        public byte id() {
-            return 1;
-        }
-
-        @Override
-        public OutputStream compress(OutputStream out, int level) throws IOException {
-            if (failures.getAndDecrement() > 0) {
-                throw new IOException("codec refused for the test");
-            }
-            return new GZIPOutputStream(out);
-        }
-
-        @Override
-        public InputStream decompress(InputStream in) throws IOException {
-            return new GZIPInputStream(in);
-        }
-    }
-
     @Test
     void shouldHandBackTheSequencesOfABatchThatFailedToCompressSoTheNextBatchLeavesNoGap() throws Exception {
-        FlakyGzip gzip = new FlakyGzip();
+        FlakyGzip gzip = new FlakyGzip(0);
         IdempotentDelivery delivery = new IdempotentDelivery(30_000, new ExponentialBackoff(100, 2, 1000, 0.0, new Random(1)));
         SenderHarness h = new SenderHarness((short) -1, Integer.MAX_VALUE, 120_000, delivery, BatchCompression.of(gzip));
         h.lead(SenderHarness.BROKER_1, "t", 0);
