@@ -84,16 +84,6 @@ public final class ProducerBatch {
     // ---- appending (user threads, deque lock held) ----
 
     /**
-     * Appends a record if it fits.
-     *
-     * @return the record's offset delta, or {@link RecordBatchBuilder#NO_ROOM}
-     */
-    int tryAppend(long timestamp, byte[] key, byte[] value, Headers headers, Callback callback,
-                  CompletableFuture<RecordMetadata> future) {
-        return tryAppend(timestamp, key, value, headers, future, callback, null, 0);
-    }
-
-    /**
      * Appends a record if it fits, with either its {@code future} and {@code callback} or, for a send
      * without a future, its {@code delivery} listener and {@code tag}.
      *

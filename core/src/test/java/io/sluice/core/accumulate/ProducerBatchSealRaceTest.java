@@ -69,7 +69,7 @@ class ProducerBatchSealRaceTest {
         ProducerBatch batch = new ProducerBatch(new TopicPartition("t", 0), buffer, builder, new RecordCompletions(false), 0);
         for (int i = 0; i < records; i++) {
             byte[] value = ("value-" + i).getBytes(StandardCharsets.UTF_8);
-            assertThat(batch.tryAppend(i, null, value, new RecordHeaders(), null, new CompletableFuture<>()))
+            assertThat(batch.tryAppend(i, null, value, new RecordHeaders(), new CompletableFuture<>(), null, null, 0))
                     .isNotEqualTo(RecordBatchBuilder.NO_ROOM);
         }
         batch.closeForAppends();
