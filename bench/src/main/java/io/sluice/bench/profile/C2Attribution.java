@@ -20,7 +20,11 @@ import java.util.Map;
 final class C2Attribution {
 
     static final double RANGE_SECONDS = 0.6;
-    static final double STEP_SECONDS = 0.005;
+    /**
+     * Half a millisecond: the log's stamps have millisecond resolution, and on a real run the share of samples inside
+     * tasks peaks within a millisecond or two (5 ms steps missed the peak: 93% instead of 98% of C2 samples charged).
+     */
+    static final double STEP_SECONDS = 0.0005;
 
     /** A C2 thread's sample: its thread id and its time in seconds after perf's first sample. */
     record Sample(int tid, double seconds) {

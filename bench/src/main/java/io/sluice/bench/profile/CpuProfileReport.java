@@ -130,7 +130,7 @@ final class CpuProfileReport {
         }
         long attributed = c2.samples() - c2.unattributed();
         line(out, "%n(d) C2 compile CPU per task (C2 threads' samples matched to -XX:+LogCompilation's task stamps)");
-        line(out, "  C2 threads: %.2f s in %,d samples; %,d C2 tasks logged, %,d with samples; clock offset %+.3f s "
+        line(out, "  C2 threads: %.2f s in %,d samples; %,d C2 tasks logged, %,d with samples; clock offset %+.4f s "
                 + "(log stamp = seconds after perf's first sample + offset)", seconds(c2.samples()), c2.samples(),
                 c2TasksLogged, c2.byTask().size(), c2.offset());
         line(out, "  attributed %.2f s (%.1f%%), unattributed %.2f s (%.1f%%: outside every task)", seconds(attributed),

@@ -25,9 +25,9 @@ class C2AttributionTest {
 
     @Test
     void shouldFindTheClockOffsetAndChargeEachSampleToTheTaskRunningThen() {
-        // 3 samples in the first task, 4 in the second, one between them; every offset from -0.102 to -0.058
+        // 3 samples in the first task, 4 in the second, one between them; every offset from -0.1023 to -0.0577
         // keeps all seven inside: the middle of that window is -0.08
-        List<C2Attribution.Sample> samples = samplesAtStamps(C2_TID, 0.122, 0.15, 0.178, 0.25, 0.322, 0.4, 0.45, 0.478);
+        List<C2Attribution.Sample> samples = samplesAtStamps(C2_TID, 0.1223, 0.15, 0.1777, 0.25, 0.3223, 0.4, 0.45, 0.4777);
 
         C2Attribution.Result result = C2Attribution.attribute(samples, List.of(FIRST, SECOND));
 
