@@ -17,8 +17,8 @@
 # Needs perf (Debian: apt-get install -y linux-perf) and the right to use it: root, or kernel.perf_event_paranoid
 # at most 1. Output in bench/target/cpu-profile/: <producer>.perf.data, <producer>.perf-script.txt (perf script
 # -F comm,tid,time,ip,sym,dso), <producer>-jit.xml (the compilation log), <producer>-perf-tool.out (the perf tool's
-# output) and <producer>-cpu-profile.txt (the summary). perf script reads JIT symbols from /tmp/perf-<pid>.map,
-# which stays in /tmp.
+# output) and <producer>-cpu-profile.txt (the summary). perf script reads JIT symbols from /tmp/perf-<pid>.map;
+# once it has, the map moves to <producer>.perf.map beside the other files (so /tmp does not collect them).
 # Logging compilations costs CPU of its own (the compiler threads print the XML: on a 6M-record lz4 run of Sluice's
 # tool the C1 thread spends 0.15-0.3 s more; elsewhere it is lost in the run-to-run spread of about 10%);
 # --no-compile-log leaves it out, and with it the split of C2's CPU by compiled method.
@@ -125,6 +125,7 @@ if [[ "$compile_log" == true ]]; then
 else
     jit=-
 fi
+maps_before="$(ls /tmp/perf-*.map 2>/dev/null || true)"
 status=0
 perf record -e cpu-clock -F "$HZ" -o "$data" -- \
     java "${SIDE_BY_SIDE_JVM_OPTIONS[@]}" "${diagnostic[@]}" "${main[@]}" "${tool_args[@]}" \
@@ -133,6 +134,9 @@ perf record -e cpu-clock -F "$HZ" -o "$data" -- \
 sluice_stop_local_kafka
 
 perf script -i "$data" -F comm,tid,time,ip,sym,dso >"$script_txt" 2>"$out/$producer.perf-script.err"
+for map in /tmp/perf-*.map; do # the profiled JVM's map: the one that was not there before the run
+    [[ -e "$map" ]] && ! grep -qxF "$map" <<<"$maps_before" && mv "$map" "$out/$producer.perf.map"
+done
 java -cp "$SLUICE_ROOT/bench/target/classes" io.sluice.bench.profile.CpuProfile "$script_txt" "$jit" \
     --hz "$HZ" --records "$(records_of "${tool_args[@]}")" | tee "$out/$producer-cpu-profile.txt"
 sluice_log "wrote $out/$producer-cpu-profile.txt (and $producer.perf.data, $producer.perf-script.txt$([[ "$jit" == - ]] || echo ", $producer-jit.xml"))"
