@@ -10,7 +10,8 @@ import java.util.function.ToLongFunction;
 /**
  * The text report of a perf CPU profile: (a) CPU seconds per thread group and role, and per record; (b) each busy
  * thread's CPU by kind of code; (c) each busy thread's top symbols; (d) C2's CPU per compile task and per package of
- * the compiled method. A sample stands for {@code 1/hz} seconds of CPU. Immutable; {@link #render()} builds the text.
+ * the compiled method; (e) the work both perf tools share against the producer's own part ({@link CpuSplit}). A
+ * sample stands for {@code 1/hz} seconds of CPU. Immutable; {@link #render()} builds the text.
  */
 final class CpuProfileReport {
 
@@ -53,6 +54,7 @@ final class CpuProfileReport {
         kindSection(out);
         symbolSection(out);
         c2Section(out);
+        splitSection(out);
         return out.toString();
     }
 
@@ -177,6 +179,32 @@ final class CpuProfileReport {
             line(out, "  %8.3f %5.1f%% %6s  (%d more packages)", seconds(rest), percent(rest, c2.samples()), "",
                     sorted.size() - TOP_PACKAGES);
         }
+    }
+
+    private void splitSection(StringBuilder out) {
+        CpuSplit split = CpuSplit.of(threads, c2);
+        line(out, "%n(e) Shared work and the producer's own part (application threads: the tool's main thread and the "
+                + "producer's network thread)");
+        line(out, "  %-58s %8s %10s", "", "CPU s", "µs/record");
+        splitRow(out, "shared: the perf tool's compiled code (payloads, callback)", split.toolCode());
+        splitRow(out, "shared: compression library", split.compression());
+        splitRow(out, "shared: clock reads (vDSO)", split.clock());
+        splitRow(out, "shared work in all", split.shared());
+        splitRow(out, "own: the producer's compiled code (and JVM stubs)", split.producerCode());
+        splitRow(out, "own: interpreter and JVM runtime", split.interpreterAndRuntime());
+        splitRow(out, "own: kernel", split.kernel());
+        splitRow(out, "own: libc and other", split.libcAndOther());
+        splitRow(out, c2 == null ? "own: C2 on the producer's classes (no compile log: 0)"
+                : "own: C2 on the producer's classes", split.c2Producer());
+        splitRow(out, "own: GC threads", split.gc());
+        splitRow(out, "the producer's own part in all", split.producerOwn());
+        splitRow(out, "neither: C2 on other classes or unattributed", split.c2Other());
+        splitRow(out, "neither: C1", split.c1());
+        splitRow(out, "neither: other threads", split.otherThreads());
+    }
+
+    private void splitRow(StringBuilder out, String label, long samples) {
+        line(out, "  %-58s %8.2f %10.3f", label, seconds(samples), microsPerRecord(samples));
     }
 
     private static double percent(long part, long whole) {

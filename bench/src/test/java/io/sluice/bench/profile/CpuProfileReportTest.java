@@ -59,4 +59,48 @@ class CpuProfileReportTest {
         assertThat(report).containsPattern("0\\.500\\s+42\\s+1\\.000\\s+0\\.500\\s+1234\\s+io\\.sluice\\.core\\.send\\.Sender::runOnce \\(\\)V");
         assertThat(report).containsPattern("0\\.500\\s+83\\.3%\\s+1\\s+io\\.sluice\\.core\\.send\n");
     }
+
+    @Test
+    void shouldSplitTheSharedWorkFromTheProducersOwnPart() {
+        List<PerfSample> all = new ArrayList<>(samples("java", 101, 30, 5000.0,
+                "void io.sluice.examples.perf.PerfRun.sendAll(io.sluice.api.Producer)", MAP));
+        all.addAll(samples("java", 101, 20, 5000.2, "int io.sluice.core.accumulate.ProducerBatch.tryAppend(long)", MAP));
+        all.addAll(samples("java", 101, 10, 5000.3, "[unknown]", "/tmp/liblz4-java-123.so"));
+        all.addAll(samples("java", 101, 5, 5000.4, "__vdso_clock_gettime", "[vdso]"));
+        all.addAll(samples("sluice-producer", 120, 8, 5000.5, "tcp_sendmsg", "[kernel.kallsyms]"));
+        all.addAll(samples("sluice-producer", 120, 4, 5000.6, "void org.HdrHistogram.AbstractHistogram.recordValue(long)", MAP));
+        all.addAll(samples("GC Thread#0", 140, 3, 5000.7, "G1ParScanThreadState::trim_queue", LIBJVM));
+        // C2: 6 samples in a task on a Sluice class, 2 in a task on a JDK class (tasks 0.0-0.1 and 0.2-0.3 after start)
+        all.addAll(samples("C2 CompilerThre", 130, 6, 5000.0, "PhaseChaitin::Split", LIBJVM));
+        all.addAll(samples("C2 CompilerThre", 130, 2, 5000.2, "PhaseChaitin::Split", LIBJVM));
+        List<C2Task> tasks = List.of(
+                new C2Task(1, 130, "io.sluice.core.accumulate.RecordAccumulator", "drain ()V", 0.0, 0.1, 100, -1, true),
+                new C2Task(2, 130, "java.util.HashMap", "getNode (I)V", 0.2, 0.3, 10, -1, true));
+
+        String report = CpuProfile.report(all, tasks, HZ, 1_000_000, 5);
+
+        // 100 Hz: a sample is 0.01 s
+        assertThat(report).containsPattern("shared: the perf tool's compiled code \\(payloads, callback\\)\\s+0\\.34");
+        assertThat(report).containsPattern("shared: compression library\\s+0\\.10");
+        assertThat(report).containsPattern("shared: clock reads \\(vDSO\\)\\s+0\\.05");
+        assertThat(report).containsPattern("shared work in all\\s+0\\.49");
+        assertThat(report).containsPattern("own: the producer's compiled code \\(and JVM stubs\\)\\s+0\\.20");
+        assertThat(report).containsPattern("own: kernel\\s+0\\.08");
+        assertThat(report).containsPattern("own: C2 on the producer's classes\\s+0\\.06");
+        assertThat(report).containsPattern("own: GC threads\\s+0\\.03");
+        assertThat(report).containsPattern("the producer's own part in all\\s+0\\.37");
+        assertThat(report).containsPattern("neither: C2 on other classes or unattributed\\s+0\\.02");
+    }
+
+    @Test
+    void shouldTellAPerfToolMethodFromAProducerMethodAndAStub() {
+        assertThat(CpuSplit.isToolMethod("void org.apache.kafka.tools.ProducerPerformance.start(java.lang.String[])")).isTrue();
+        assertThat(CpuSplit.isToolMethod("int jdk.internal.util.random.RandomSupport.boundedNextInt(java.util.random.RandomGenerator, int)")).isTrue();
+        assertThat(CpuSplit.isToolMethod("java.util.concurrent.Future org.apache.kafka.clients.producer.KafkaProducer.doSend(org.apache.kafka.clients.producer.ProducerRecord)")).isFalse();
+        assertThat(CpuSplit.isToolMethod("StubRoutines (2)")).isFalse();
+        assertThat(CpuSplit.isProducerClass("org.apache.kafka.clients.producer.internals.Sender")).isTrue();
+        assertThat(CpuSplit.isProducerClass("org.apache.kafka.tools.ProducerPerformance")).isFalse();
+        assertThat(CpuSplit.isProducerClass("io.sluice.examples.perf.PerfRun")).isFalse();
+        assertThat(CpuSplit.isProducerClass("java.util.HashMap")).isFalse();
+    }
 }
