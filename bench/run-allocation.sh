@@ -20,20 +20,14 @@ while (($#)); do
     if [[ "$1" == "--rounds" ]]; then rounds="$2"; shift 2; else pass+=("$1"); shift; fi
 done
 
-bench_listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
-if sluice_stale "$bench_listing" bench api core codecs transport-nio testkit; then
-    sluice_log "building bench (mvn package -pl bench -am, no tests)..."
-    rm -f "$bench_listing"
-    sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
-        -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime
-fi
+bench_class_path="$(sluice_bench_class_path)"
 
 out="$SLUICE_ROOT/bench/target/allocation"
 mkdir -p "$out"
 : >"$out/allocation.txt"
 sluice_start_local_kafka --property num.partitions=6
 trap sluice_stop_local_kafka EXIT
-cp="$SLUICE_ROOT/bench/target/classes:$(cat "$bench_listing")"
+cp="$bench_class_path"
 for ((round = 1; round <= rounds; round++)); do
     order=(sluice sluice-listener official)
     ((round % 2 == 0)) && order=(official sluice-listener sluice)

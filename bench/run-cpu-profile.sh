@@ -74,21 +74,7 @@ fi
 fi
 rm -f "$probe" "$probe.log"
 
-# the value of --num-records among the perf tool's options
-records_of() {
-    local prev=""
-    for arg in "$@"; do
-        [[ "$prev" == "--num-records" ]] && { echo "$arg"; return; }
-        prev="$arg"
-    done
-    echo 0
-}
-
-bench_listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
-if sluice_stale "$bench_listing" bench; then
-    sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
-        -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime
-fi
+bench_class_path="$(sluice_bench_class_path)"
 if [[ "$producer" == sluice ]]; then
     main=(--module-path "$(sluice_examples_module_path)" --add-modules HdrHistogram
         --module io.sluice.examples/io.sluice.examples.ProducerPerformance)
@@ -137,6 +123,6 @@ perf script -i "$data" -F comm,tid,time,ip,sym,dso >"$script_txt" 2>"$out/$produ
 for map in /tmp/perf-*.map; do # the profiled JVM's map: the one that was not there before the run
     [[ -e "$map" ]] && ! grep -qxF "$map" <<<"$maps_before" && mv "$map" "$out/$producer.perf.map"
 done
-java -cp "$SLUICE_ROOT/bench/target/classes" io.sluice.bench.profile.CpuProfile "$script_txt" "$jit" \
-    --hz "$HZ" --records "$(records_of "${tool_args[@]}")" | tee "$out/$producer-cpu-profile.txt"
+java -cp "$bench_class_path" io.sluice.bench.profile.CpuProfile "$script_txt" "$jit" \
+    --hz "$HZ" --records "$(sluice_option_value --num-records 0 "${tool_args[@]}")" | tee "$out/$producer-cpu-profile.txt"
 sluice_log "wrote $out/$producer-cpu-profile.txt (and $producer.perf.data, $producer.perf-script.txt$([[ "$jit" == - ]] || echo ", $producer-jit.xml"))"

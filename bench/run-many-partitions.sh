@@ -13,16 +13,10 @@ SLUICE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=../bin/lib/sluice-paths.sh
 source "$SLUICE_ROOT/bin/lib/sluice-paths.sh"
 
-bench_listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
-if sluice_stale "$bench_listing" bench api core codecs transport-nio testkit; then
-    sluice_log "building bench (mvn package -pl bench -am, no tests)..."
-    rm -f "$bench_listing"
-    sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
-        -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime
-fi
+bench_class_path="$(sluice_bench_class_path)"
 
 sluice_start_local_kafka
 trap sluice_stop_local_kafka EXIT
 cd "$SLUICE_ROOT"
-java -Xmx1g -XX:+UseG1GC ${SLUICE_MEMORY_JAVA_OPTS:-} -cp "$SLUICE_ROOT/bench/target/classes:$(cat "$bench_listing")" \
+java -Xmx1g -XX:+UseG1GC ${SLUICE_MEMORY_JAVA_OPTS:-} -cp "$bench_class_path" \
     io.sluice.bench.memory.ManyPartitions --bootstrap-server "$SLUICE_KAFKA_BOOTSTRAP" "$@"

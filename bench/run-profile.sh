@@ -30,21 +30,7 @@ if (($# == 0)); then
         --command-property acks=1 enable.idempotence=false linger.ms=5 batch.size=65536 compression.type=lz4
 fi
 
-# the value of --num-records among the perf tool's options
-records_of() {
-    local prev=""
-    for arg in "$@"; do
-        [[ "$prev" == "--num-records" ]] && { echo "$arg"; return; }
-        prev="$arg"
-    done
-    echo 0
-}
-
-bench_listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
-if sluice_stale "$bench_listing" bench; then
-    sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
-        -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime
-fi
+bench_class_path="$(sluice_bench_class_path)"
 
 # JDK's profile settings with denser sampling: execution samples every 2 ms (not 10), 5000 allocation samples/s (not 300)
 awk '/<event name="jdk.ExecutionSample">/ {e=1} /<event name="jdk.ObjectAllocationSample">/ {a=1} /<\/event>/ {e=0; a=0}
@@ -71,6 +57,6 @@ SLUICE_PERF_JAVA_OPTS="${SLUICE_PERF_JAVA_OPTS:-} -XX:StartFlightRecording=filen
     | tee "$out/perf-tool.out" || status=$?
 ((status == 0)) || sluice_log "the perf tool exited with $status (some records failed); the profile is still summarised"
 
-java -cp "$SLUICE_ROOT/bench/target/classes" io.sluice.bench.profile.JfrSummary "$out/sluice.jfr" --skip-seconds 3 --top 15 --records "$(records_of "$@")" \
+java -cp "$bench_class_path" io.sluice.bench.profile.JfrSummary "$out/sluice.jfr" --skip-seconds 3 --top 15 --records "$(sluice_option_value --num-records 0 "$@")" \
     | tee "$out/sluice-profile.txt"
 sluice_log "wrote $out/sluice.jfr and $out/sluice-profile.txt"

@@ -38,13 +38,7 @@ if [[ ! -s "$official_listing" || "$SLUICE_ROOT/bench/official-perf/pom.xml" -nt
     sluice_mvn -f bench/official-perf/pom.xml dependency:build-classpath -Dmdep.outputFile=target/class-path.txt
 fi
 
-bench_listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
-if sluice_stale "$bench_listing" bench api core codecs transport-nio testkit; then
-    sluice_log "building bench (mvn package -pl bench -am, no tests)..."
-    rm -f "$bench_listing"
-    sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
-        -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime
-fi
+bench_class_path="$(sluice_bench_class_path)"
 
 probe_jar="$SLUICE_ROOT/bench/target/sluice-probe.jar"
 if [[ ! -f "$probe_jar" || "$SLUICE_ROOT/bench/target/classes/io/sluice/bench/probe/ProcessProbe.class" -nt "$probe_jar" ]]; then
@@ -55,7 +49,7 @@ if [[ ! -f "$probe_jar" || "$SLUICE_ROOT/bench/target/classes/io/sluice/bench/pr
 fi
 
 cd "$SLUICE_ROOT"
-exec java -Xmx512m -cp "$SLUICE_ROOT/bench/target/classes:$(cat "$bench_listing")" io.sluice.bench.side.SideBySide \
+exec java -Xmx512m -cp "$bench_class_path" io.sluice.bench.side.SideBySide \
     --sluice-module-path "$module_path" \
     --official-class-path "$(cat "$official_listing")" \
     --broker-class-path "$broker_class_path" \

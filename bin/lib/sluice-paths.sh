@@ -89,6 +89,31 @@ sluice_testkit_class_path() {
     echo "$SLUICE_ROOT/testkit/target/classes:$(cat "$listing")"
 }
 
+# The bench module's run-time class path (its classes and dependencies), rebuilt when bench or a module it
+# depends on changed. The bench scripts use this one listing.
+sluice_bench_class_path() {
+    local listing="$SLUICE_ROOT/bench/target/sluice-bench-path.txt"
+    if sluice_stale "$listing" bench api core codecs partitioners transport-nio testkit; then
+        sluice_log "building bench (mvn package -pl bench -am, no tests)..."
+        rm -f "$listing"
+        sluice_mvn -DskipTests package dependency:build-classpath -pl bench -am \
+            -Dmdep.outputFile=target/sluice-bench-path.txt -DincludeScope=runtime || return 1
+    fi
+    echo "$SLUICE_ROOT/bench/target/classes:$(cat "$listing")"
+}
+
+# The value that follows option $1 among the remaining arguments, or $2's default when it is absent:
+#   sluice_option_value --num-records 0 "$@"
+sluice_option_value() {
+    local option="$1" fallback="$2" prev="" arg
+    shift 2
+    for arg in "$@"; do
+        [[ "$prev" == "$option" ]] && { echo "$arg"; return; }
+        prev="$arg"
+    done
+    echo "$fallback"
+}
+
 # A TCP port on 127.0.0.1 that nothing answers on (good enough for a local broker).
 sluice_free_port() {
     local port tries=0
