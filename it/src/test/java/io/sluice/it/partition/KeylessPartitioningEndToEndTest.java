@@ -43,7 +43,8 @@ class KeylessPartitioningEndToEndTest {
     /**
      * 1,200 records of 40 bytes (about 48 in a batch): 100 per partition under round-robin, about 4.8 KB, far
      * below one batch ({@code batch.size=16384} holds about 340 of them). With {@code linger.ms=60000} nothing
-     * leaves before {@code flush()} except full batches, so the outcome does not depend on timing: round-robin
+     * leaves before {@code flush()} except full batches, and every record has the same timestamp (so the same size
+     * in its batch however slowly it is sent), so the outcome does not depend on timing: round-robin
      * leaves exactly one batch of 100 per partition, while sticky partitioning fills batches one partition at a
      * time and switches after about {@code 2 × batch.size} bytes. With {@code linger.ms=5} batches also leave
      * once they lingered, but whatever the timing, the records sent within one linger period share one or two
@@ -107,13 +108,18 @@ class KeylessPartitioningEndToEndTest {
         config.put("value.serializer", "bytearray");
         config.put("enable.idempotence", "false");
         List<CompletableFuture<RecordMetadata>> sent = new ArrayList<>();
+        // One timestamp for every record: a record's size in its batch holds its timestamp's delta from the batch's
+        // first record, one varint byte under 64 ms and two from there, so with the send time the sizes (and where
+        // a batch is exactly full, which is when the sticky partition may switch after one batch) would depend on
+        // how fast the machine runs.
+        long timestamp = System.currentTimeMillis();
         try (Producer<byte[], byte[]> producer = Producers.create(config)) {
             for (int i = 0; i < count; i++) {
                 byte[] value = new byte[valueSize];
                 value[0] = (byte) i;
                 value[1] = (byte) (i >>> 8);
                 value[2] = (byte) (i >>> 16);
-                sent.add(producer.send(new ProducerRecord<>(topic, null, value)));
+                sent.add(producer.send(new ProducerRecord<>(topic, null, timestamp, null, value)));
             }
             producer.flush();
         }
